@@ -1,0 +1,5 @@
+/** PostgreSQL adapter of enrolments. */
+@NullMarked
+package se.samlyft.enrolment.enrolment.persistence;
+
+import org.jspecify.annotations.NullMarked;

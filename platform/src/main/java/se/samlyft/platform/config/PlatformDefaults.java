@@ -1,0 +1,33 @@
+package se.samlyft.platform.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every Samlyft process shares, added with the lowest precedence so a service's own configuration, the
+ * environment or the command line can override each one.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "samlyftPlatformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.threads.virtual.enabled", "true");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("spring.security.oauth2.resourceserver.jwt.audiences", "samlyft");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.observations.key-values.application", "${spring.application.name}");
+        defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
+        defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/samlyft");
+        defaults.put("spring.flyway.placeholders.approle", "${spring.datasource.username}");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+}

@@ -1,0 +1,119 @@
+package se.samlyft.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What every service promises the platform, proved on the running service against the real PostgreSQL and Kafka:
+ * health and readiness, tokens required and understood, and a database role held by row-level security. A service's
+ * integration test extends this, seeds rows of two tenants, and adds its own behaviour.
+ */
+@ServiceIntegrationTest
+public abstract class ServicePlatformTest {
+
+    /** The two tenants {@link #seedRowsOfTwoTenants} gives rows. */
+    protected static final String ARVIDSJAUR = "arvidsjaur";
+
+    protected static final String MALA = "mala";
+
+    private final String apiBasePath;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestDatabase database;
+
+    protected TestHttp http;
+
+    protected ServicePlatformTest(String apiBasePath) {
+        this.apiBasePath = apiBasePath;
+    }
+
+    /** Writes, as the owning role and so past row-level security, rows of {@link #ARVIDSJAUR} and {@link #MALA}. */
+    protected abstract void seedRowsOfTwoTenants(JdbcTemplate owner);
+
+    @BeforeEach
+    void connectAndSeed() {
+        http = TestHttp.onPort(port);
+        seedRowsOfTwoTenants(new JdbcTemplate(database.ownerDataSource()));
+    }
+
+    protected static String participantOf(String tenant) {
+        return TestTokens.get().forUser(tenant + "-deltagare-1", tenant, "participant");
+    }
+
+    @Test
+    void isReadyWithoutAToken() {
+        var readiness = http.get("/actuator/health/readiness", null);
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void reportsItsDatabaseAndTheKafkaBrokerUp() {
+        var components = http.get("/actuator/health", null).json().path("components");
+
+        assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void refusesACallWithoutAToken() {
+        assertThat(http.get(apiBasePath + "/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesATokenOfAnotherIssuer() {
+        String foreign = TestTokens.get()
+                .token()
+                .username("arvidsjaur-deltagare-1")
+                .organization(ARVIDSJAUR)
+                .signedByForeignKey()
+                .sign();
+
+        assertThat(http.get(apiBasePath + "/me", foreign).status()).isEqualTo(401);
+    }
+
+    @Test
+    void namesTheTenantAndRolesOfTheToken() {
+        String token = TestTokens.get().forUser("arvidsjaur-samordnare", ARVIDSJAUR, "coordinator");
+
+        var me = http.get(apiBasePath + "/me", token);
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("tenant").asString()).isEqualTo(ARVIDSJAUR);
+        assertThat(me.json().path("username").asString()).isEqualTo("arvidsjaur-samordnare");
+        assertThat(me.json().path("roles").get(0).asString()).isEqualTo("coordinator");
+    }
+
+    @Test
+    void keepsAWellFormedCorrelationIdAndReplacesAMalformedOne() {
+        String token = participantOf(ARVIDSJAUR);
+
+        var kept = http.send(http.request(apiBasePath + "/me", token)
+                .header("X-Correlation-Id", "samlyft-test-0001")
+                .build());
+        var replaced = http.send(http.request(apiBasePath + "/me", token)
+                .header("X-Correlation-Id", "not an id; drop table")
+                .build());
+
+        assertThat(kept.header("X-Correlation-Id")).isEqualTo("samlyft-test-0001");
+        assertThat(replaced.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void applicationRoleCannotBypassRowLevelSecurity() {
+        RowLevelSecurityChecks checks = new RowLevelSecurityChecks(database);
+
+        checks.assertApplicationRoleIsUnprivileged();
+        checks.assertEveryTenantTableHasAPolicy();
+        checks.tenantOwnedTables().forEach(checks::assertApplicationRoleCannotBypass);
+    }
+}
