@@ -65,6 +65,16 @@ public abstract class ServicePlatformTest {
     }
 
     @Test
+    void exportsPrometheusMetricsOfTheJvmAndTheConnectionPool() {
+        var metrics = http.send(http.request("/actuator/prometheus", null)
+                .setHeader("Accept", "text/plain")
+                .build());
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jdbc_connections_max", "jvm_memory_used_bytes");
+    }
+
+    @Test
     void refusesACallWithoutAToken() {
         assertThat(http.get(apiBasePath + "/me", null).status()).isEqualTo(401);
     }
