@@ -2,7 +2,9 @@ package se.samlyft.platform.tenancy;
 
 import static java.util.stream.Collectors.joining;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -23,6 +25,16 @@ public record TenantScope(Set<TenantId> tenants) {
 
     public static TenantScope of(TenantId tenant) {
         return new TenantScope(Set.of(tenant));
+    }
+
+    /**
+     * A federation coordinator's scope for the federation's own reports and joint offerings: the federation and its
+     * members. Services grant it only for those uses, through {@link TenantContext}.
+     */
+    public static TenantScope federation(TenantId federation, Collection<TenantId> members) {
+        Set<TenantId> tenants = new HashSet<>(members);
+        tenants.add(federation);
+        return new TenantScope(tenants);
     }
 
     public boolean isEmpty() {
