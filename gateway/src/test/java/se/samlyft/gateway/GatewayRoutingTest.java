@@ -1,12 +1,14 @@
 package se.samlyft.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +31,7 @@ import se.samlyft.testsupport.TestTokens;
  * with tokens from the test issuer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingTest {
 
     private static final List<String> SERVICES = List.of("identity", "catalog", "enrolment", "reporting");
@@ -88,6 +94,20 @@ class GatewayRoutingTest {
 
         assertThat(response.header("X-Correlation-Id")).isEqualTo("samlyft-gateway-42");
         assertThat(RECEIVED).extracting(Received::correlationId).containsExactly("samlyft-gateway-42");
+    }
+
+    @Test
+    void logsEachRequestUnderItsCorrelationIdWithoutTheToken(CapturedOutput output) {
+        String token = TestTokens.get().forUser("storuman-samordnare", "storuman", "coordinator");
+
+        http.send(http.request("/api/reports/participation?personnummer=191212121212", token)
+                .header("X-Correlation-Id", "samlyft-logged-7")
+                .build());
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern("samlyft-logged-7.*GET /api/reports/participation 200 \\d+ ms"));
+        assertThat(output.getOut()).doesNotContain(token).doesNotContain("191212121212");
     }
 
     @Test
