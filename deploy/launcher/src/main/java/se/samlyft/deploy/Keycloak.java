@@ -1,0 +1,120 @@
+package se.samlyft.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Keycloak from the unpacked server distribution, in development mode, keeping its data in PostgreSQL's
+ * {@code keycloak} database. The first start imports the demo realm; later starts find it there and keep it.
+ */
+final class Keycloak implements Component {
+
+    static final String REALM = "samlyft";
+    static final String ADMIN_USERNAME = "admin";
+    static final String ADMIN_PASSWORD = "admin";
+
+    private final Path home;
+    private final Path log;
+    private final Ports ports;
+    private volatile Optional<ManagedProcess> process = Optional.empty();
+
+    Keycloak(Settings settings) {
+        this.home = settings.keycloakHome();
+        this.log = settings.log("keycloak");
+        this.ports = settings.ports();
+    }
+
+    /** The address users and tokens know Keycloak by; tokens' {@code iss} is this plus the realm path. */
+    static String publicUrl(Ports ports) {
+        return "http://localhost:" + ports.keycloak();
+    }
+
+    static String issuer(Ports ports) {
+        return publicUrl(ports) + "/realms/" + REALM;
+    }
+
+    static String jwkSetUri(Ports ports) {
+        return issuer(ports) + "/protocol/openid-connect/certs";
+    }
+
+    static Path script(Path home) {
+        return home.resolve("bin").resolve("kc.sh");
+    }
+
+    @Override
+    public String name() {
+        return "Keycloak";
+    }
+
+    @Override
+    public void start() throws IOException {
+        process = Optional.of(ManagedProcess.start(command(), home, log, this::environment));
+    }
+
+    List<String> command() {
+        return List.of(
+                script(home).toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + ports.keycloak(),
+                "--http-management-port=" + ports.keycloakManagement(),
+                "--health-enabled=true",
+                "--hostname=" + publicUrl(ports),
+                "--import-realm",
+                "--db=postgres",
+                "--db-url=" + Postgres.jdbcUrl(ports.postgres(), Databases.KEYCLOAK),
+                "--db-username=" + Databases.KEYCLOAK,
+                "--db-password=" + Databases.KEYCLOAK);
+    }
+
+    /** Runs on this JVM's Java, with the bootstrap administrator, and ignores Keycloak settings of the shell. */
+    private void environment(Map<String, String> environment) {
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS") || name.equals("JAVA"));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    }
+
+    @Override
+    public boolean isReady() {
+        return Http.isOk(URI.create("http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready"));
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return process.flatMap(ManagedProcess::exitCode).map(code -> "Keycloak exited with code " + code);
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void stop() {
+        process.ifPresent(keycloak -> keycloak.stop(Duration.ofSeconds(30)));
+    }
+
+    @Override
+    public OptionalLong residentKiB() {
+        return process.map(ManagedProcess::residentKiB).orElse(OptionalLong.empty());
+    }
+
+    static boolean isUnpacked(Path home) {
+        return Files.isExecutable(script(home));
+    }
+}

@@ -1,0 +1,219 @@
+package se.samlyft.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the four services and the gateway,
+ * and prints where to log in once all are ready. Ctrl-C (or SIGTERM, see {@code deploy/stop.sh}) stops everything.
+ * Start it from the repository root with {@code ./mvnw -Pstart}.
+ */
+public final class LocalPlatform {
+
+    static final String PREFIX = "[samlyft] ";
+    static final String PID_FILE = "platform.pid";
+
+    private static final int LOG_LINES_ON_FAILURE = 30;
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final Postgres postgres;
+    private final Keycloak keycloak;
+    private final KafkaBroker kafka;
+    private final List<ServiceProcess> services;
+    private final Object lifecycle = new Object();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    LocalPlatform(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        this.postgres = new Postgres(settings);
+        this.keycloak = new Keycloak(settings);
+        this.kafka = new KafkaBroker(settings);
+        this.services = ServiceProcess.all(settings);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Settings settings;
+        try {
+            settings = Settings.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            System.out.println(PREFIX + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(new LocalPlatform(settings, System.out).run());
+    }
+
+    /**
+     * Starts everything and then watches it; returns the exit status once the platform has stopped because a
+     * component failed, or blocks while a shutdown of the JVM stops it.
+     */
+    int run() throws InterruptedException {
+        List<String> problems = Preflight.problems(settings, Preflight::isFree);
+        if (!problems.isEmpty()) {
+            out.println(PREFIX + "Nothing was started:");
+            problems.forEach(problem -> out.println(PREFIX + "  - " + problem));
+            return 1;
+        }
+        try {
+            prepareStateDirectory();
+        } catch (IOException e) {
+            out.println(PREFIX + "Cannot write to " + settings.stateDirectory() + ": " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "samlyft-stop"));
+        Startup startup = new Startup(out);
+        try {
+            startAll(startup);
+        } catch (LaunchFailure failure) {
+            if (!stopping.get()) {
+                report(failure);
+            }
+            stop();
+            return 1;
+        }
+        out.print(Summary.text(settings, startup.elapsed(), sinceMavenStarted(), memory()));
+        return watch();
+    }
+
+    private void startAll(Startup startup) throws LaunchFailure, InterruptedException {
+        launch(startup, postgres);
+        startup.awaitReady(List.of(postgres));
+        try {
+            Databases.provision(settings.ports().postgres());
+        } catch (SQLException e) {
+            throw new LaunchFailure(postgres, "Could not create the databases and roles: " + e.getMessage(), e);
+        }
+        launch(startup, keycloak);
+        launch(startup, kafka);
+        startup.awaitReady(List.of(kafka));
+        for (ServiceProcess service : services) {
+            launch(startup, service);
+        }
+        startup.awaitReady(components());
+    }
+
+    /** Starts a component unless the platform is being stopped, so that no process outlives the stop. */
+    private void launch(Startup startup, Component component) throws LaunchFailure, InterruptedException {
+        synchronized (lifecycle) {
+            if (stopping.get()) {
+                throw new LaunchFailure(component, "the platform is stopping");
+            }
+            startup.launch(component);
+        }
+    }
+
+    /** Keeps an eye on the running platform; a component that stops on its own stops the rest. */
+    private int watch() throws InterruptedException {
+        while (!stopping.get()) {
+            for (Component component : components()) {
+                Optional<String> failure = component.failure();
+                if (failure.isPresent() && !stopping.get()) {
+                    report(new LaunchFailure(component, failure.get()));
+                    stop();
+                    return 1;
+                }
+            }
+            Thread.sleep(WATCH_INTERVAL);
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** Stops the services, then Keycloak, Kafka and PostgreSQL, each waiting for its processes to exit. */
+    void stop() {
+        boolean first;
+        synchronized (lifecycle) {
+            first = stopping.compareAndSet(false, true);
+        }
+        if (!first) {
+            awaitStopped();
+            return;
+        }
+        out.println(PREFIX + "stopping the services and the gateway");
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.forEach(service -> executor.execute(service::stop));
+        }
+        Stream.of(keycloak, kafka, postgres).forEach(component -> {
+            out.println(PREFIX + "stopping " + component.name());
+            component.stop();
+        });
+        try {
+            Files.deleteIfExists(settings.stateDirectory().resolve(PID_FILE));
+        } catch (IOException e) {
+            out.println(PREFIX + "could not delete " + PID_FILE + ": " + e.getMessage());
+        }
+        out.println(PREFIX + "stopped");
+        stopped.countDown();
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<Component> components() {
+        List<Component> components = new ArrayList<>(List.of(postgres, kafka, keycloak));
+        components.addAll(services);
+        return components;
+    }
+
+    private void prepareStateDirectory() throws IOException {
+        Path logs = Files.createDirectories(settings.logDirectory());
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log :
+                    files.filter(file -> file.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        }
+        Files.writeString(
+                settings.stateDirectory().resolve(PID_FILE),
+                Long.toString(ProcessHandle.current().pid()));
+    }
+
+    private void report(LaunchFailure failure) {
+        Component component = failure.component();
+        out.println(PREFIX + component.name() + " failed: " + failure.getMessage());
+        List<String> lines = ManagedProcess.tail(component.log(), LOG_LINES_ON_FAILURE);
+        if (lines.isEmpty()) {
+            out.println(PREFIX + "its log " + component.log() + " is empty");
+        } else {
+            out.println(PREFIX + "last lines of " + component.log() + ":");
+            lines.forEach(line -> out.println("    " + line));
+        }
+    }
+
+    private List<Summary.Memory> memory() {
+        List<Summary.Memory> memory = new ArrayList<>();
+        for (Component component : components()) {
+            memory.add(new Summary.Memory(component.name(), component.residentKiB()));
+        }
+        memory.add(new Summary.Memory(
+                "launcher (this Maven JVM)",
+                ResidentMemory.of(ProcessHandle.current().pid())));
+        return memory;
+    }
+
+    private static Optional<Duration> sinceMavenStarted() {
+        return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, Instant.now()));
+    }
+}

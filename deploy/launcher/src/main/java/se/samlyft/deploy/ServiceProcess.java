@@ -1,0 +1,142 @@
+package se.samlyft.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One of the five Spring Boot applications, run as {@code java -jar} from its module's target directory with the
+ * addresses of the local PostgreSQL, Kafka and Keycloak passed as arguments.
+ */
+final class ServiceProcess implements Component {
+
+    /**
+     * A modest heap, and the quick just-in-time compiler and the serial collector: five services and Keycloak
+     * starting at once on two cores start sooner without the optimising compiler's and the parallel collector's
+     * threads, and a local platform does not need their throughput.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private final String module;
+    private final int port;
+    private final Path jar;
+    private final Path home;
+    private final Path log;
+    private final List<String> arguments;
+    private volatile Optional<ManagedProcess> process = Optional.empty();
+
+    private ServiceProcess(Settings settings, String module, int port, List<String> arguments) {
+        this.module = module;
+        this.port = port;
+        this.jar = settings.jar(module);
+        this.home = settings.home();
+        this.log = settings.log(module);
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /** The four domain services and the gateway, in the order they are started. */
+    static List<ServiceProcess> all(Settings settings) {
+        Ports ports = settings.ports();
+        return List.of(
+                service(settings, "identity-service", "identity", ports.identity()),
+                service(settings, "catalog-service", "catalog", ports.catalog()),
+                service(settings, "enrolment-service", "enrolment", ports.enrolment()),
+                service(settings, "reporting-service", "reporting", ports.reporting()),
+                gateway(settings));
+    }
+
+    static ServiceProcess service(Settings settings, String module, String database, int port) {
+        Ports ports = settings.ports();
+        String url = Postgres.jdbcUrl(ports.postgres(), database);
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + Databases.app(database),
+                "--spring.datasource.password=" + Databases.app(database),
+                "--spring.flyway.url=" + url,
+                "--spring.flyway.user=" + Databases.owner(database),
+                "--spring.flyway.password=" + Databases.owner(database),
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka()));
+        arguments.addAll(jwtArguments(ports));
+        return new ServiceProcess(settings, module, port, arguments);
+    }
+
+    static ServiceProcess gateway(Settings settings) {
+        Ports ports = settings.ports();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + ports.gateway(),
+                "--samlyft.routes.identity=http://127.0.0.1:" + ports.identity(),
+                "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
+                "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
+                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
+        arguments.addAll(jwtArguments(ports));
+        return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);
+    }
+
+    private static List<String> jwtArguments(Ports ports) {
+        return List.of(
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + Keycloak.issuer(ports),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + Keycloak.jwkSetUri(ports));
+    }
+
+    String module() {
+        return module;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    List<String> arguments() {
+        return arguments;
+    }
+
+    @Override
+    public String name() {
+        return module;
+    }
+
+    @Override
+    public void start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Settings.java().toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
+        process = Optional.of(ManagedProcess.start(command, home, log, environment -> {}));
+    }
+
+    @Override
+    public boolean isReady() {
+        return Http.isOk(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return process.flatMap(ManagedProcess::exitCode).map(code -> module + " exited with code " + code);
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void stop() {
+        process.ifPresent(service -> service.stop(Duration.ofSeconds(20)));
+    }
+
+    @Override
+    public OptionalLong residentKiB() {
+        return process.map(ManagedProcess::residentKiB).orElse(OptionalLong.empty());
+    }
+}

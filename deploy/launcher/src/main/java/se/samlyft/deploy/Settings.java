@@ -1,0 +1,65 @@
+package se.samlyft.deploy;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where the launcher finds what it starts and keeps what they write: the repository, the version of the service
+ * jars, the unpacked Keycloak, the Kafka broker's jars, the state directory {@code .samlyft/} and the ports.
+ */
+public record Settings(Path home, String version, Path keycloakHome, Path kafkaLib, Ports ports) {
+
+    static final String HOME = "samlyft.home";
+    static final String VERSION = "samlyft.version";
+    static final String KEYCLOAK_HOME = "samlyft.keycloak.home";
+    static final String KAFKA_LIB = "samlyft.kafka.lib";
+
+    /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
+    static Settings fromSystemProperties() {
+        return from(System::getProperty);
+    }
+
+    static Settings from(UnaryOperator<String> properties) {
+        String home = properties.apply(HOME);
+        return new Settings(
+                Path.of(home == null || home.isBlank() ? System.getProperty("user.dir") : home)
+                        .toAbsolutePath()
+                        .normalize(),
+                required(properties, VERSION),
+                Path.of(required(properties, KEYCLOAK_HOME)).normalize(),
+                Path.of(required(properties, KAFKA_LIB)).normalize(),
+                Ports.from(properties));
+    }
+
+    /** The directory for the platform's data and logs; deleting it resets the platform. */
+    Path stateDirectory() {
+        return home.resolve(".samlyft");
+    }
+
+    Path logDirectory() {
+        return stateDirectory().resolve("logs");
+    }
+
+    Path log(String component) {
+        return logDirectory().resolve(component + ".log");
+    }
+
+    /** The Spring Boot jar that a module's build leaves in its target directory. */
+    Path jar(String module) {
+        return home.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+    }
+
+    /** The {@code java} launcher of the running JVM, used for every Java process the platform starts. */
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private static String required(UnaryOperator<String> properties, String key) {
+        String value = properties.apply(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(
+                    "-D" + key + " is not set: start the platform with ./mvnw -Pstart from the repository root.");
+        }
+        return value;
+    }
+}

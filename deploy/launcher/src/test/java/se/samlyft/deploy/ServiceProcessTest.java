@@ -1,0 +1,57 @@
+package se.samlyft.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceProcessTest {
+
+    private final Settings settings = Settings.from(Map.of(
+            Settings.HOME, "/srv/samlyft",
+            Settings.VERSION, "0.1.0-SNAPSHOT",
+            Settings.KEYCLOAK_HOME, "/srv/keycloak",
+            Settings.KAFKA_LIB, "/srv/kafka",
+            Ports.POSTGRES, "5433",
+            Ports.KEYCLOAK, "18180",
+            Ports.CATALOG, "18082")::get);
+
+    @Test
+    void runsMigrationsAsTheOwnerAndTheApplicationAsItsOwnRole() {
+        ServiceProcess catalog = ServiceProcess.service(settings, "catalog-service", "catalog", 18082);
+
+        assertThat(catalog.arguments())
+                .containsExactly(
+                        "--server.port=18082",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/catalog",
+                        "--spring.datasource.username=catalog_app",
+                        "--spring.datasource.password=catalog_app",
+                        "--spring.flyway.url=jdbc:postgresql://127.0.0.1:5433/catalog",
+                        "--spring.flyway.user=catalog_owner",
+                        "--spring.flyway.password=catalog_owner",
+                        "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18180/realms/samlyft",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+                                + "http://localhost:18180/realms/samlyft/protocol/openid-connect/certs");
+    }
+
+    @Test
+    void pointsTheGatewayAtTheServicesPorts() {
+        assertThat(ServiceProcess.gateway(settings).arguments())
+                .contains(
+                        "--server.port=8080",
+                        "--samlyft.routes.identity=http://127.0.0.1:8081",
+                        "--samlyft.routes.catalog=http://127.0.0.1:18082",
+                        "--samlyft.routes.enrolment=http://127.0.0.1:8083",
+                        "--samlyft.routes.reporting=http://127.0.0.1:8084");
+    }
+
+    @Test
+    void startsTheFourServicesAndTheGateway() {
+        assertThat(ServiceProcess.all(settings))
+                .extracting(ServiceProcess::module)
+                .isEqualTo(List.of(
+                        "identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway"));
+    }
+}
