@@ -25,7 +25,7 @@ public final class RowLevelSecurityChecks {
         this.asOwner = new JdbcTemplate(database.ownerDataSource());
     }
 
-    /** The tables of the public schema that have a {@code tenant_id} column. */
+    /** The service's own tables (schema {@code public}) that have a {@code tenant_id} column. */
     public List<String> tenantOwnedTables() {
         return asOwner.queryForList("""
                 select c.table_name from information_schema.columns c
@@ -45,15 +45,23 @@ public final class RowLevelSecurityChecks {
         assertThat(owned).as("tables owned by the application role").isZero();
     }
 
-    /** Each tenant-owned table has row-level security switched on and at least one policy. */
+    /**
+     * Each tenant-owned table, the service's own and the platform's (schema {@code samlyft}), has row-level security
+     * switched on and at least one policy.
+     */
     public void assertEveryTenantTableHasAPolicy() {
-        List<String> tables = tenantOwnedTables();
+        List<String> tables = asOwner.queryForList("""
+                select c.table_schema || '.' || c.table_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.table_schema in ('public', 'samlyft') and c.column_name = 'tenant_id'
+                  and t.table_type = 'BASE TABLE'
+                order by 1""", String.class);
         assertThat(tables).as("tenant-owned tables").isNotEmpty();
         for (String table : tables) {
             Boolean enabled = asOwner.queryForObject(
                     "select relrowsecurity from pg_class where oid = ?::regclass", Boolean.class, table);
             Integer policies = asOwner.queryForObject(
-                    "select count(*) from pg_policies where tablename = ?", Integer.class, table);
+                    "select count(*) from pg_policies where schemaname || '.' || tablename = ?", Integer.class, table);
             assertThat(enabled).as("row-level security on %s", table).isTrue();
             assertThat(policies).as("policies on %s", table).isPositive();
         }

@@ -92,6 +92,34 @@ public abstract class ServicePlatformTest {
     }
 
     @Test
+    void refusesAnExpiredAnUnsignedOrAnotherAudiencesToken() {
+        TestTokens tokens = TestTokens.get();
+
+        String expired = tokens.token()
+                .username("mala-chef")
+                .organization(MALA)
+                .expired()
+                .sign();
+        String unsigned =
+                tokens.token().username("mala-chef").organization(MALA).unsigned();
+        String otherAudience = tokens.token()
+                .username("mala-chef")
+                .organization(MALA)
+                .audience("account")
+                .sign();
+
+        assertThat(http.get(apiBasePath + "/me", expired).status())
+                .as("expired")
+                .isEqualTo(401);
+        assertThat(http.get(apiBasePath + "/me", unsigned).status())
+                .as("alg none")
+                .isEqualTo(401);
+        assertThat(http.get(apiBasePath + "/me", otherAudience).status())
+                .as("audience")
+                .isEqualTo(401);
+    }
+
+    @Test
     void namesTheTenantAndRolesOfTheToken() {
         String token = TestTokens.get().forUser("arvidsjaur-samordnare", ARVIDSJAUR, "coordinator");
 

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -160,10 +161,14 @@ public final class TestTokens {
             return this;
         }
 
+        /** The token with {@code "alg": "none"} and no signature, as an attacker would send it. */
+        public String unsigned() {
+            stampTimes();
+            return new PlainJWT(claims.build()).serialize();
+        }
+
         public String sign() {
-            claims.issueTime(Date.from(issuedAt))
-                    .notBeforeTime(Date.from(issuedAt))
-                    .expirationTime(Date.from(issuedAt.plus(lifetime)));
+            stampTimes();
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .keyID(key.getKeyID())
@@ -175,6 +180,12 @@ public final class TestTokens {
                 throw new IllegalStateException("Could not sign the test token", e);
             }
             return jwt.serialize();
+        }
+
+        private void stampTimes() {
+            claims.issueTime(Date.from(issuedAt))
+                    .notBeforeTime(Date.from(issuedAt))
+                    .expirationTime(Date.from(issuedAt.plus(lifetime)));
         }
     }
 }

@@ -8,10 +8,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import se.samlyft.platform.problem.web.SecurityProblems;
 
 /**
  * Zero-trust defaults for every Samlyft process: each request but health, metrics and the API documents carries a
- * valid bearer token from the realm, and no session is kept.
+ * valid bearer token from the realm, and no session is kept. A refusal (401, 403) is a problem, with the resource
+ * server's {@code WWW-Authenticate}.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 public class SecurityAutoConfiguration {
@@ -23,12 +25,17 @@ public class SecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain samlyftSecurityFilterChain(HttpSecurity http) {
+        SecurityProblems problems = new SecurityProblems();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(server ->
-                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter())))
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))
+                                .authenticationEntryPoint(problems)
+                                .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();

@@ -1,0 +1,61 @@
+package se.samlyft.platform.inbox;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+
+/**
+ * The dead-letter topics of a service's consumers: a record that cannot be applied goes, unchanged and with Spring
+ * Kafka's {@code kafka_dlt-*} headers describing the failure, to its topic's name plus a suffix ({@code
+ * samlyft.catalog.events.dlt}). Kafka's partitioner picks the partition from the key, so a dead-letter topic needs
+ * no more partitions than it has. It publishes with a producer of its own, configured like the service's, that sends
+ * keys and values as the bytes or strings the consumer read.
+ */
+public class DeadLetterTopics implements DisposableBean {
+
+    private final String suffix;
+    private final DefaultKafkaProducerFactory<Object, Object> producers;
+    private final KafkaTemplate<Object, Object> template;
+
+    public DeadLetterTopics(ProducerFactory<?, ?> serviceProducers, String suffix) {
+        this.suffix = suffix;
+        Map<String, Object> configuration = new HashMap<>(serviceProducers.getConfigurationProperties());
+        configuration.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        configuration.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        configuration.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        configuration.computeIfPresent(ProducerConfig.CLIENT_ID_CONFIG, (name, id) -> id + "-dlt");
+        this.producers = new DefaultKafkaProducerFactory<>(configuration, bytesOrText(), bytesOrText());
+        this.template = new KafkaTemplate<>(producers);
+    }
+
+    /** The dead-letter topic of {@code topic}. */
+    public String of(String topic) {
+        return topic + suffix;
+    }
+
+    /** A recoverer for Spring Kafka's error handler that publishes a failed record to its dead-letter topic. */
+    public DeadLetterPublishingRecoverer recoverer() {
+        return new DeadLetterPublishingRecoverer(
+                template, (record, exception) -> new TopicPartition(of(record.topic()), -1));
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+
+    private static Serializer<Object> bytesOrText() {
+        return new DelegatingByTypeSerializer(
+                Map.of(byte[].class, new ByteArraySerializer(), String.class, new StringSerializer()));
+    }
+}

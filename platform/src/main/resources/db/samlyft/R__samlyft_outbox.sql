@@ -1,0 +1,33 @@
+-- The transactional outbox (se.samlyft.platform.outbox), in every service's own database. A service writes each
+-- integration event here in the same transaction as the state change it reports; the service's relay publishes the
+-- rows to Kafka in position order and deletes each row once the broker has acknowledged its record. A row is the
+-- record it becomes: topic, key, the CloudEvents attributes (ce_*) that become its headers, and the JSON data that
+-- becomes its value.
+--
+-- A repeatable migration in the platform's location, so that each service gets the table without a versioned
+-- migration that could collide with its own V1, V2, ... Flyway runs it again whenever this file changes, so every
+-- statement must be safe to repeat: add columns with "add column if not exists", never drop data. It runs after the
+-- service's versioned migrations, which therefore cannot refer to this table.
+--
+-- No row-level security, on purpose: the relay publishes the events of every tenant and is the only reader of the
+-- table, and a row holds what goes to Kafka anyway (ids and facts, no personal data). The tenant of an event is its
+-- CloudEvents attribute ce_tenantid. afterMigrate__samlyft_outbox.sql grants the application's role its rights.
+create schema if not exists samlyft;
+
+create table if not exists samlyft.outbox_event (
+    position      bigint      generated always as identity primary key,
+    topic         text        not null,
+    record_key    text        not null,
+    ce_id         uuid        not null,
+    ce_source     text        not null,
+    ce_type       text        not null,
+    ce_subject    text        not null,
+    ce_time       timestamptz not null,
+    ce_dataschema text        not null,
+    ce_tenantid   text        not null,
+    data          json        not null
+);
+
+comment on table samlyft.outbox_event is
+    'Integration events committed with their state change and not yet acknowledged by Kafka; '
+    'position orders them, and per aggregate it follows commit order.';
