@@ -92,7 +92,7 @@ public abstract class ServicePlatformTest {
     }
 
     @Test
-    void refusesAnExpiredAnUnsignedOrAnotherAudiencesToken() {
+    void refusesAnExpiredOrUnsignedTokenAndOneOfAnotherAudienceOrIssuer() {
         TestTokens tokens = TestTokens.get();
 
         String expired = tokens.token()
@@ -107,7 +107,15 @@ public abstract class ServicePlatformTest {
                 .organization(MALA)
                 .audience("account")
                 .sign();
+        String otherIssuer = tokens.token()
+                .username("mala-chef")
+                .organization(MALA)
+                .issuer("http://127.0.0.1:1/realms/samlyft")
+                .sign();
 
+        assertThat(http.get(apiBasePath + "/me", otherIssuer).status())
+                .as("issuer")
+                .isEqualTo(401);
         assertThat(http.get(apiBasePath + "/me", expired).status())
                 .as("expired")
                 .isEqualTo(401);

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
-/** Resident memory of processes as Linux reports it in {@code /proc/<pid>/status}. */
+/**
+ * Resident memory of processes as Linux reports it: the proportional set size ({@code Pss} in
+ * {@code /proc/<pid>/smaps_rollup}), which splits shared pages among the processes that share them, so that the
+ * figures of PostgreSQL's many processes add up; the resident set size ({@code VmRSS}) where that is not available.
+ */
 final class ResidentMemory {
 
     private ResidentMemory() {}
@@ -27,8 +31,18 @@ final class ResidentMemory {
     }
 
     static OptionalLong of(long pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
+        OptionalLong proportional = field(pid, "smaps_rollup", "Pss:");
+        return proportional.isPresent() ? proportional : residentSet(pid);
+    }
+
+    /** The resident set size of one process, shared pages counted in full. */
+    static OptionalLong residentSet(long pid) {
+        return field(pid, "status", "VmRSS:");
+    }
+
+    private static OptionalLong field(long pid, String file, String name) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), file))) {
+            return lines.filter(line -> line.startsWith(name))
                     .mapToLong(ResidentMemory::kib)
                     .findFirst();
         } catch (IOException | RuntimeException e) {
@@ -36,7 +50,7 @@ final class ResidentMemory {
         }
     }
 
-    /** Parses a line such as {@code VmRSS:   348020 kB}. */
+    /** Parses a line such as {@code VmRSS:   348020 kB} or {@code Pss:   120811 kB}. */
     static long kib(String statusLine) {
         String[] parts = statusLine.trim().split("\\s+");
         return Long.parseLong(parts[1]);

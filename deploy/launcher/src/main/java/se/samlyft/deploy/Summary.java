@@ -75,7 +75,7 @@ final class Summary {
         text.append(curl(ports)).append('\n');
         text.append(" Data        ").append(settings.stateDirectory()).append("  (delete it to start afresh)\n");
         text.append(" Logs        ").append(settings.logDirectory()).append("/<component>.log\n\n");
-        text.append(" Resident memory:\n");
+        text.append(" Resident memory (proportional set size):\n");
         long total = 0;
         for (Memory entry : memory) {
             text.append(String.format(

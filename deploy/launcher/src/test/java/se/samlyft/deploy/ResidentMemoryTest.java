@@ -13,6 +13,18 @@ class ResidentMemoryTest {
     }
 
     @Test
+    void measuresThisJvmAsAPositiveProportionalShareNoLargerThanItsResidentSet() {
+        long pid = ProcessHandle.current().pid();
+
+        OptionalLong measured = ResidentMemory.of(pid);
+
+        assertThat(measured).isPresent();
+        assertThat(measured.getAsLong()).isPositive();
+        assertThat(measured.getAsLong())
+                .isLessThanOrEqualTo(ResidentMemory.residentSet(pid).getAsLong());
+    }
+
+    @Test
     void showsMegabytesOrSaysItDoesNotKnow() {
         assertThat(ResidentMemory.format(OptionalLong.of(348_020))).isEqualTo("340 MB");
         assertThat(ResidentMemory.format(OptionalLong.empty())).isEqualTo("unknown");
