@@ -92,7 +92,7 @@ class GatewayRoutingTest {
                 .header("X-Correlation-Id", "samlyft-gateway-42")
                 .build());
 
-        assertThat(response.header("X-Correlation-Id")).isEqualTo("samlyft-gateway-42");
+        assertThat(response.raw().headers().allValues("X-Correlation-Id")).containsExactly("samlyft-gateway-42");
         assertThat(RECEIVED).extracting(Received::correlationId).containsExactly("samlyft-gateway-42");
     }
 
@@ -147,6 +147,10 @@ class GatewayRoutingTest {
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
                 byte[] body = service.getBytes(StandardCharsets.UTF_8);
+                String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+                if (correlationId != null) {
+                    exchange.getResponseHeaders().add("X-Correlation-Id", correlationId);
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -38,9 +39,26 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         MDC.put(MDC_KEY, correlationId);
         response.setHeader(HEADER, correlationId);
         try {
-            chain.doFilter(new WithCorrelationId(request, correlationId), response);
+            chain.doFilter(new WithCorrelationId(request, correlationId), new OneCorrelationId(response));
         } finally {
             MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** Keeps a single correlation id header when a proxied response brings its own copy of it. */
+    private static final class OneCorrelationId extends HttpServletResponseWrapper {
+
+        OneCorrelationId(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (HEADER.equalsIgnoreCase(name)) {
+                super.setHeader(HEADER, value);
+            } else {
+                super.addHeader(name, value);
+            }
         }
     }
 
