@@ -16,17 +16,40 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
 
     @Override
     protected void seedRowsOfTwoTenants(JdbcTemplate owner) {
-        owner.update("delete from course");
-        String insert = "insert into course (id, tenant_id, title, status) values (?, ?, ?, ?)";
-        owner.update(insert, UUID.randomUUID(), ARVIDSJAUR, "Dokumentera säkert", "PUBLISHED");
-        owner.update(insert, UUID.randomUUID(), MALA, "Välfärdsteknik i vardagen", "DRAFT");
+        owner.update("delete from course where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
+        owner.update("delete from programme where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
+        seedCourse(owner, ARVIDSJAUR, "Dokumentera säkert");
+        seedCourse(owner, MALA, "Välfärdsteknik i vardagen");
+        String programme = """
+                insert into programme (id, tenant_id, number, name, funder, region, start_date, end_date,
+                    total_budget_sek, grant_sek, co_financing_rate, planned_participants, version)
+                values (?, ?, ?, ?, 'ESF', 'Övre Norrland', date '2020-08-01', date '2022-12-31', 6388583, 2993347,
+                    50, 460, 1)""";
+        owner.update(programme, UUID.randomUUID(), ARVIDSJAUR, "2020/00194", "Välfärdsteknologi i omsorgen");
+        owner.update(programme, UUID.randomUUID(), MALA, "2020/00195", "Välfärdsteknologi i Malå");
+    }
+
+    private static void seedCourse(JdbcTemplate owner, String tenant, String title) {
+        UUID id = UUID.randomUUID();
+        owner.update(
+                "insert into course (id, tenant_id, title, status, estimated_minutes) values (?, ?, ?, 'PUBLISHED', 60)",
+                id,
+                tenant,
+                title);
+        owner.update(
+                "insert into course_module (course_id, position, tenant_id, title, estimated_minutes)"
+                        + " values (?, 0, ?, 'Introduktion', 60)",
+                id,
+                tenant);
     }
 
     @Test
     void listsOnlyTheCallersOwnCourses() {
-        var ofArvidsjaur =
-                http.get("/api/catalog/courses", participantOf(ARVIDSJAUR)).json();
-        var ofMala = http.get("/api/catalog/courses", participantOf(MALA)).json();
+        var ofArvidsjaur = http.get("/api/catalog/courses", participantOf(ARVIDSJAUR))
+                .json()
+                .path("items");
+        var ofMala =
+                http.get("/api/catalog/courses", participantOf(MALA)).json().path("items");
 
         assertThat(ofArvidsjaur).hasSize(1);
         assertThat(ofArvidsjaur.get(0).path("title").asString()).isEqualTo("Dokumentera säkert");
@@ -45,6 +68,7 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
         var courses = http.get("/api/catalog/courses", noTenant);
 
         assertThat(courses.status()).isEqualTo(200);
-        assertThat(courses.json()).isEmpty();
+        assertThat(courses.json().path("items")).isEmpty();
+        assertThat(courses.json().path("totalItems").asLong()).isZero();
     }
 }

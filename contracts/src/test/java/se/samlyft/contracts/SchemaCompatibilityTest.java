@@ -38,9 +38,9 @@ class SchemaCompatibilityTest {
     @Test
     void acceptsANewOptionalPropertyAndANewRequiredOne() {
         ObjectNode current = coursePublished();
-        properties(current).putObject("themes").put("type", "array");
-        properties(current).putObject("estimatedHours").put("type", "number");
-        ((ArrayNode) current.get("required")).add("estimatedHours");
+        properties(current).putObject("keywords").put("type", "array");
+        properties(current).putObject("creditPoints").put("type", "number");
+        ((ArrayNode) current.get("required")).add("creditPoints");
 
         assertThat(SchemaCompatibility.breakingChanges(coursePublished(), current))
                 .isEmpty();
@@ -95,10 +95,10 @@ class SchemaCompatibilityTest {
         ObjectNode released = coursePublished();
         released.put("additionalProperties", false);
         ObjectNode current = released.deepCopy();
-        properties(current).putObject("themes").put("type", "array");
+        properties(current).putObject("keywords").put("type", "array");
 
         assertThat(SchemaCompatibility.breakingChanges(released, current))
-                .containsExactly("$: property 'themes' added where no other properties were allowed");
+                .containsExactly("$: property 'keywords' added where no other properties were allowed");
     }
 
     @Test

@@ -1,9 +1,28 @@
 package se.samlyft.catalog.course;
 
-import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The courses the current tenant scope may see. */
+/**
+ * The courses of the current tenant scope. Storing a course also hands the events it recorded to the catalog's
+ * publisher, in the same transaction.
+ */
 public interface Courses {
 
-    List<Course> visibleCourses();
+    Optional<Course> find(UUID id);
+
+    /** Stores a new course. */
+    void add(Course course);
+
+    /**
+     * Stores a changed course whose stored version is {@code expectedVersion}; refuses with
+     * {@link se.samlyft.platform.problem.PreconditionFailed} when another change came first.
+     */
+    void update(Course course, long expectedVersion);
+
+    /** A page of the visible courses by title: published ones, and drafts and archived ones too if asked. */
+    CoursePage list(boolean withUnpublished, int page, int size);
+
+    /** A page of published courses matching the search, best match first. */
+    CoursePage search(CourseSearch search, int page, int size);
 }

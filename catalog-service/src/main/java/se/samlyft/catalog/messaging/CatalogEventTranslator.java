@@ -1,0 +1,123 @@
+package se.samlyft.catalog.messaging;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import se.samlyft.catalog.course.CourseContent;
+import se.samlyft.catalog.course.CourseEvent;
+import se.samlyft.catalog.programme.FunderCodes;
+import se.samlyft.catalog.programme.ProgrammeEvent;
+import se.samlyft.catalog.programme.ProgrammeTerms;
+import se.samlyft.platform.outbox.Outbox;
+import se.samlyft.platform.outbox.OutboxEvent;
+import se.samlyft.platform.tenancy.TenantId;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Translates the catalog's domain events into its integration events, the published contract, and appends them to
+ * the outbox in the transaction that stored the change. Events carry ids and facts, never personal data.
+ */
+@Component
+class CatalogEventTranslator {
+
+    /** The catalog's topic; the record key is the id of the course or programme. */
+    static final String TOPIC = "samlyft.catalog.events";
+
+    private static final String PREFIX = "se.samlyft.catalog.";
+
+    private final Outbox outbox;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CatalogEventTranslator(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(CourseEvent event) {
+        ObjectNode data = course(event.courseId(), event.owner(), event.version());
+        String type = switch (event) {
+            case CourseEvent.Published published -> {
+                facts(data, published.content());
+                data.put("publishedAt", published.at().toString());
+                yield "course-published.v1";
+            }
+            case CourseEvent.Changed changed -> {
+                facts(data, changed.content());
+                data.put("changedAt", changed.at().toString());
+                yield "course-changed.v1";
+            }
+            case CourseEvent.Archived archived -> {
+                data.put("archivedAt", archived.at().toString());
+                yield "course-archived.v1";
+            }
+        };
+        append(type, event.courseId(), event.owner(), data);
+    }
+
+    @EventListener
+    void on(ProgrammeEvent event) {
+        ObjectNode data = json.createObjectNode()
+                .put("programmeId", event.programmeId().toString())
+                .put("owner", event.owner().value())
+                .put("version", event.version());
+        terms(data, event.terms());
+        String type = switch (event) {
+            case ProgrammeEvent.Registered registered -> {
+                data.put("registeredAt", registered.at().toString());
+                yield "programme-registered.v1";
+            }
+            case ProgrammeEvent.Changed changed -> {
+                data.put("changedAt", changed.at().toString());
+                yield "programme-changed.v1";
+            }
+        };
+        append(type, event.programmeId(), event.owner(), data);
+    }
+
+    private ObjectNode course(UUID id, TenantId owner, long version) {
+        return json.createObjectNode()
+                .put("courseId", id.toString())
+                .put("owner", owner.value())
+                .put("version", version);
+    }
+
+    private static void facts(ObjectNode data, CourseContent content) {
+        data.put("title", content.title());
+        content.themes().forEach(data.putArray("themes")::add);
+        content.targetOccupations().forEach(data.putArray("targetOccupations")::add);
+        data.put("format", content.format().name());
+        data.put("estimatedHours", content.estimatedHours());
+        data.put("formal", content.formal());
+        data.put("language", content.language());
+    }
+
+    private static void terms(ObjectNode data, ProgrammeTerms terms) {
+        data.put("number", terms.number())
+                .put("name", terms.name())
+                .put("funder", terms.funder().name())
+                .put("region", terms.region())
+                .put("startDate", terms.start().toString())
+                .put("endDate", terms.end().toString())
+                .put("totalBudgetSek", terms.totalBudgetSek())
+                .put("grantSek", terms.grantSek())
+                .put("coFinancingRatePercent", terms.coFinancingRatePercent())
+                .put("plannedParticipants", terms.plannedParticipants());
+        FunderCodes codes = terms.codes();
+        putIfPresent(data, "programmeArea", codes.programmeArea());
+        putIfPresent(data, "specificObjective", codes.specificObjective());
+        putIfPresent(data, "interventionType", codes.interventionType());
+    }
+
+    private static void putIfPresent(ObjectNode data, String field, @Nullable String value) {
+        if (value != null) {
+            data.put(field, value);
+        }
+    }
+
+    private void append(String type, UUID aggregateId, TenantId owner, ObjectNode data) {
+        outbox.append(
+                OutboxEvent.of(TOPIC, PREFIX + type, aggregateId.toString(), owner, json.writeValueAsString(data)));
+    }
+}

@@ -1,0 +1,152 @@
+package se.samlyft.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.samlyft.catalog.CatalogApi.coordinatorOf;
+import static se.samlyft.catalog.course.CourseFixture.course;
+import static se.samlyft.catalog.programme.ProgrammeFixture.valfardsteknologi;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import se.samlyft.contracts.EventContracts;
+import se.samlyft.testsupport.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the catalog publishes, read back from the real broker's topic as a consumer reads it. */
+class CatalogEventsTest extends AgainstTheCatalog {
+
+    private static final String TOPIC = "samlyft.catalog.events";
+    private static final String TENANT = "vilhelmina";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EventContracts contracts = EventContracts.load();
+
+    @Test
+    void eachChangeOfAPublishedCourseIsPublishedInOrderAndMatchesItsSchema() {
+        String coordinator = coordinatorOf(TENANT);
+        String id = api.post(
+                        "/api/catalog/courses",
+                        coordinator,
+                        course("Dokumentera säkert").json())
+                .json()
+                .path("id")
+                .asString();
+        String course = "/api/catalog/courses/" + id;
+        api.put(
+                course,
+                coordinator,
+                "\"1\"",
+                course("Dokumentera säkert, utkast 2").json());
+        api.post(course + "/publish", coordinator);
+        api.put(
+                course,
+                coordinator,
+                "\"3\"",
+                course("Dokumentera säkert i hemtjänsten")
+                        .themes("säker dokumentation", "hemtjänst")
+                        .json());
+        api.post(course + "/archive", coordinator);
+
+        List<ConsumerRecord<String, String>> events = recordsOf(id, 3);
+
+        assertThat(events)
+                .extracting(CatalogEventsTest::typeOf)
+                .containsExactly(
+                        "se.samlyft.catalog.course-published.v1",
+                        "se.samlyft.catalog.course-changed.v1",
+                        "se.samlyft.catalog.course-archived.v1");
+        assertThat(events)
+                .extracting(event -> data(event).path("version").asLong())
+                .containsExactly(3L, 4L, 5L);
+        assertThat(events).allSatisfy(this::matchesItsSchema);
+        assertThat(events)
+                .allSatisfy(event -> assertThat(header(event, "ce_tenantid")).isEqualTo(TENANT));
+        JsonNode changed = data(events.get(1));
+        assertThat(changed.path("title").asString()).isEqualTo("Dokumentera säkert i hemtjänsten");
+        assertThat(changed.path("themes").get(1).asString()).isEqualTo("hemtjänst");
+        assertThat(changed.path("estimatedHours").decimalValue()).isEqualByComparingTo("2.0");
+    }
+
+    @Test
+    void registeringAndAmendingAProgrammeArePublishedWithoutPersonalData() {
+        String coordinator = coordinatorOf(TENANT);
+        var registered = api.post(
+                "/api/catalog/programmes",
+                coordinator,
+                valfardsteknologi("2022/00042").toString());
+        String id = registered.json().path("id").asString();
+        api.put(
+                registered.header("Location"),
+                coordinator,
+                "\"1\"",
+                valfardsteknologi("2022/00042").put("plannedParticipants", 1000).toString());
+
+        List<ConsumerRecord<String, String>> events = recordsOf(id, 2);
+
+        assertThat(events)
+                .extracting(CatalogEventsTest::typeOf)
+                .containsExactly(
+                        "se.samlyft.catalog.programme-registered.v1", "se.samlyft.catalog.programme-changed.v1");
+        assertThat(events).allSatisfy(this::matchesItsSchema);
+        assertThat(data(events.get(1)).path("plannedParticipants").asInt()).isEqualTo(1000);
+        assertThat(events.get(0).value()).doesNotContain("samordnare");
+    }
+
+    private void matchesItsSchema(ConsumerRecord<String, String> event) {
+        assertThat(contracts.violations(typeOf(event), event.value()))
+                .as(typeOf(event))
+                .isEmpty();
+        assertThat(header(event, "ce_dataschema")).isEqualTo(EventContracts.dataschemaOf(typeOf(event)));
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsOf(String key, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "catalog-events-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(TOPIC));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (found.size() < expected && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("events of %s on %s", key, TOPIC).hasSize(expected);
+        return found;
+    }
+
+    private static String typeOf(ConsumerRecord<String, String> event) {
+        return header(event, "ce_type");
+    }
+
+    private static String header(ConsumerRecord<String, String> event, String name) {
+        var header = event.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode data(ConsumerRecord<String, String> event) {
+        return JSON.readTree(event.value());
+    }
+}
