@@ -2,7 +2,10 @@ package se.samlyft.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samlyft.catalog.CatalogApi.coordinatorOf;
+import static se.samlyft.catalog.CatalogApi.federationCoordinatorOf;
 import static se.samlyft.catalog.course.CourseFixture.course;
+import static se.samlyft.catalog.offering.OfferingFixture.hostterminen;
+import static se.samlyft.catalog.offering.OfferingFixture.publishedCourseOfFederation;
 import static se.samlyft.catalog.programme.ProgrammeFixture.valfardsteknologi;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import se.samlyft.contracts.EventContracts;
 import se.samlyft.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What the catalog publishes, read back from the real broker's topic as a consumer reads it. */
 class CatalogEventsTest extends AgainstTheCatalog {
@@ -100,6 +104,39 @@ class CatalogEventsTest extends AgainstTheCatalog {
         assertThat(events).allSatisfy(this::matchesItsSchema);
         assertThat(data(events.get(1)).path("plannedParticipants").asInt()).isEqualTo(1000);
         assertThat(events.get(0).value()).doesNotContain("samordnare");
+    }
+
+    @Test
+    void schedulingChangingAndCancellingAJointOfferingArePublishedInOrderWithItsSeats() {
+        String federation = federationCoordinatorOf("akademi-norr");
+        ObjectNode joint = hostterminen(publishedCourseOfFederation(api, "akademi-norr"))
+                .put("audience", "FEDERATION_MEMBERS")
+                .put("quotaReleaseAt", "2026-08-20T22:00:00Z");
+        joint.putArray("quotas").addObject().put("tenant", "vilhelmina").put("seats", 10);
+        var scheduled = api.post("/api/catalog/offerings", federation, joint.toString());
+        String id = scheduled.json().path("id").asString();
+        String offering = scheduled.header("Location");
+        api.put(offering, federation, "\"1\"", joint.put("capacity", 30).toString());
+        api.post(offering + "/cancel", federation);
+
+        List<ConsumerRecord<String, String>> events = recordsOf(id, 3);
+
+        assertThat(events)
+                .extracting(CatalogEventsTest::typeOf)
+                .containsExactly(
+                        "se.samlyft.catalog.offering-scheduled.v1",
+                        "se.samlyft.catalog.offering-changed.v1",
+                        "se.samlyft.catalog.offering-cancelled.v1");
+        assertThat(events)
+                .extracting(event -> data(event).path("version").asLong())
+                .containsExactly(1L, 2L, 3L);
+        assertThat(events).allSatisfy(this::matchesItsSchema);
+        JsonNode first = data(events.get(0));
+        assertThat(first.path("audienceTenants")).hasSize(13);
+        assertThat(first.path("pool").asInt()).isEqualTo(30);
+        assertThat(data(events.get(1)).path("pool").asInt()).isEqualTo(20);
+        assertThat(data(events.get(1)).path("quotas").get(0).path("tenant").asString())
+                .isEqualTo("vilhelmina");
     }
 
     private void matchesItsSchema(ConsumerRecord<String, String> event) {

@@ -16,6 +16,7 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
 
     @Override
     protected void seedRowsOfTwoTenants(JdbcTemplate owner) {
+        owner.update("delete from offering where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
         owner.update("delete from course where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
         owner.update("delete from programme where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
         seedCourse(owner, ARVIDSJAUR, "Dokumentera säkert");
@@ -31,6 +32,7 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
 
     private static void seedCourse(JdbcTemplate owner, String tenant, String title) {
         UUID id = UUID.randomUUID();
+        UUID offering = UUID.randomUUID();
         owner.update(
                 "insert into course (id, tenant_id, title, status, estimated_minutes) values (?, ?, ?, 'PUBLISHED', 60)",
                 id,
@@ -40,6 +42,22 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
                 "insert into course_module (course_id, position, tenant_id, title, estimated_minutes)"
                         + " values (?, 0, ?, 'Introduktion', 60)",
                 id,
+                tenant);
+        owner.update("""
+                insert into offering (id, tenant_id, course_id, enrolment_opens_at, enrolment_closes_at, starts_at,
+                    ends_at, online, capacity, approval_required, paid_working_time, audience, status, version)
+                values (?, ?, ?, timestamptz '2026-08-01 06:00Z', timestamptz '2026-09-01 21:59Z',
+                    timestamptz '2026-09-07 06:00Z', timestamptz '2026-11-27 15:00Z', true, 40, false, true,
+                    'OWN_STAFF', 'SCHEDULED', 1)""", offering, tenant, id);
+        owner.update(
+                "insert into offering_audience (offering_id, tenant_id, member) values (?, ?, ?)",
+                offering,
+                tenant,
+                tenant);
+        owner.update(
+                "insert into offering_quota (offering_id, tenant_id, member, seats) values (?, ?, ?, 5)",
+                offering,
+                tenant,
                 tenant);
     }
 

@@ -6,6 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.samlyft.catalog.course.CourseContent;
 import se.samlyft.catalog.course.CourseEvent;
+import se.samlyft.catalog.offering.Location;
+import se.samlyft.catalog.offering.OfferingEvent;
+import se.samlyft.catalog.offering.OfferingTerms;
 import se.samlyft.catalog.programme.FunderCodes;
 import se.samlyft.catalog.programme.ProgrammeEvent;
 import se.samlyft.catalog.programme.ProgrammeTerms;
@@ -22,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class CatalogEventTranslator {
 
-    /** The catalog's topic; the record key is the id of the course or programme. */
+    /** The catalog's topic; the record key is the id of the course, offering or programme. */
     static final String TOPIC = "samlyft.catalog.events";
 
     private static final String PREFIX = "se.samlyft.catalog.";
@@ -74,6 +77,62 @@ class CatalogEventTranslator {
             }
         };
         append(type, event.programmeId(), event.owner(), data);
+    }
+
+    @EventListener
+    void on(OfferingEvent event) {
+        OfferingEvent.Snapshot offering = event.offering();
+        ObjectNode data = json.createObjectNode()
+                .put("offeringId", offering.offeringId().toString())
+                .put("courseId", offering.courseId().toString())
+                .put("owner", offering.owner().value())
+                .put("version", offering.version());
+        String type = switch (event) {
+            case OfferingEvent.Scheduled scheduled -> {
+                seats(data, offering);
+                data.put("scheduledAt", scheduled.at().toString());
+                yield "offering-scheduled.v1";
+            }
+            case OfferingEvent.Changed changed -> {
+                seats(data, offering);
+                data.put("changedAt", changed.at().toString());
+                yield "offering-changed.v1";
+            }
+            case OfferingEvent.Cancelled cancelled -> {
+                data.put("cancelledAt", cancelled.at().toString());
+                yield "offering-cancelled.v1";
+            }
+        };
+        append(type, offering.offeringId(), offering.owner(), data);
+    }
+
+    private static void seats(ObjectNode data, OfferingEvent.Snapshot offering) {
+        OfferingTerms terms = offering.terms();
+        Location location = terms.location();
+        if (terms.programmeId() != null) {
+            data.put("programmeId", String.valueOf(terms.programmeId()));
+        }
+        data.put("enrolmentOpensAt", terms.enrolmentOpensAt().toString())
+                .put("enrolmentClosesAt", terms.enrolmentClosesAt().toString())
+                .put("startsAt", terms.startsAt().toString())
+                .put("endsAt", terms.endsAt().toString())
+                .put("online", location.online());
+        putIfPresent(data, "municipalityCode", location.municipalityCode());
+        putIfPresent(data, "venue", location.venue());
+        data.put("capacity", terms.capacity())
+                .put("approvalRequired", terms.approvalRequired())
+                .put("paidWorkingTime", terms.paidWorkingTime())
+                .put("audience", terms.audience().name());
+        var audience = data.putArray("audienceTenants");
+        offering.audienceTenants().forEach(tenant -> audience.add(tenant.value()));
+        var quotas = data.putArray("quotas");
+        terms.quotas()
+                .forEach(quota ->
+                        quotas.addObject().put("tenant", quota.member().value()).put("seats", quota.seats()));
+        data.put("pool", terms.pool());
+        if (terms.quotaReleaseAt() != null) {
+            data.put("quotaReleaseAt", String.valueOf(terms.quotaReleaseAt()));
+        }
     }
 
     private ObjectNode course(UUID id, TenantId owner, long version) {

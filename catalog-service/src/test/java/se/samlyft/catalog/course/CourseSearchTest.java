@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.samlyft.catalog.CatalogApi.coordinatorOf;
 import static se.samlyft.catalog.CatalogApi.participantOf;
 import static se.samlyft.catalog.course.CourseFixture.course;
+import static se.samlyft.catalog.offering.OfferingFixture.hostterminen;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,34 @@ class CourseSearchTest extends AgainstTheCatalog {
                 .containsExactly("Trygghetslarm och digital tillsyn");
         assertThat(titlesFound("occupation=" + encoded("personlig assistent"))).containsExactly("Dokumentera säkert");
         assertThat(titlesFound("q=dokumentation&format=CLASSROOM")).containsExactly("Att skriva genomförandeplaner");
+    }
+
+    @Test
+    void filtersByTheMunicipalityAndSwedishDayOnWhichAScheduledOfferingStarts() {
+        String id = api.get(COURSES + "/search?occupation=" + encoded("personlig assistent"), participantOf(tenant))
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        var scheduled = api.post(
+                "/api/catalog/offerings",
+                coordinatorOf(tenant),
+                hostterminen(id)
+                        .put("startsAt", "2026-09-06T22:30:00Z")
+                        .put("municipalityCode", "2481")
+                        .put("venue", "Forsknäppen, Lycksele")
+                        .toString());
+        assertThat(scheduled.status()).isEqualTo(201);
+
+        assertThat(titlesFound("municipality=2481")).containsExactly("Dokumentera säkert");
+        assertThat(titlesFound("municipality=2462")).isEmpty();
+        assertThat(titlesFound("from=2026-09-07&to=2026-09-07")).containsExactly("Dokumentera säkert");
+        assertThat(titlesFound("to=2026-09-06")).isEmpty();
+        assertThat(titlesFound("q=dokumentation&from=2026-09-08")).isEmpty();
+        assertThat(api.get(COURSES + "/search?from=2026-09-08&to=2026-09-07", participantOf(tenant))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

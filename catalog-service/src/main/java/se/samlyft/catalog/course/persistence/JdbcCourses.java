@@ -124,6 +124,23 @@ class JdbcCourses implements Courses {
             where.append(" and format = ?");
             params.add(format.name());
         });
+        if (search.filtersOfferings()) {
+            where.append(" and exists (select 1 from offering o where o.course_id = course.id"
+                    + " and o.status = 'SCHEDULED'");
+            search.municipality().ifPresent(code -> {
+                where.append(" and o.municipality_code = ?");
+                params.add(code);
+            });
+            search.from().ifPresent(from -> {
+                where.append(" and o.starts_at >= ?::date::timestamp at time zone 'Europe/Stockholm'");
+                params.add(from);
+            });
+            search.to().ifPresent(to -> {
+                where.append(" and o.starts_at < (?::date + 1)::timestamp at time zone 'Europe/Stockholm'");
+                params.add(to);
+            });
+            where.append(")");
+        }
         long total = jdbc.sql("select count(*) from course" + where)
                 .params(params)
                 .query(Long.class)

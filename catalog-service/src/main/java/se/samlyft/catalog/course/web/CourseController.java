@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -74,13 +75,19 @@ class CourseController {
             @RequestParam(required = false) @Nullable String theme,
             @RequestParam(required = false) @Nullable String occupation,
             @RequestParam(required = false) @Nullable CourseFormat format,
+            @RequestParam(required = false) @Nullable String municipality,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
         CourseSearch search = new CourseSearch(
                 Optional.ofNullable(q),
                 Optional.ofNullable(theme),
                 Optional.ofNullable(occupation),
-                Optional.ofNullable(format));
+                Optional.ofNullable(format),
+                Optional.ofNullable(municipality),
+                Optional.ofNullable(from),
+                Optional.ofNullable(to));
         return view(courses.search(search, page, size));
     }
 

@@ -1,0 +1,30 @@
+package se.samlyft.catalog.offering;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import se.samlyft.platform.tenancy.TenantId;
+
+/**
+ * The offerings the current tenant scope may read: its own and those whose audience includes it. Storing one hands
+ * its recorded events on in the same transaction.
+ */
+public interface Offerings {
+
+    Optional<Offering> find(UUID id);
+
+    /** Stores a new offering with its audience and quotas. */
+    void add(Offering offering);
+
+    /** Stores a changed offering whose stored version is {@code expectedVersion}. */
+    void update(Offering offering, long expectedVersion);
+
+    /**
+     * A page of offerings by start: those open to {@code tenant}, and with {@code withOwn} also all that
+     * {@code tenant} owns.
+     */
+    OfferingPage list(TenantId tenant, boolean withOwn, int page, int size);
+
+    /** One page of offerings and how many there are in all. */
+    record OfferingPage(List<Offering> items, long totalItems) {}
+}

@@ -1,0 +1,155 @@
+package se.samlyft.catalog.offering.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.catalog.course.CourseStatus;
+import se.samlyft.catalog.course.Courses;
+import se.samlyft.catalog.offering.Federations;
+import se.samlyft.catalog.offering.Offering;
+import se.samlyft.catalog.offering.OfferingTerms;
+import se.samlyft.catalog.offering.Offerings;
+import se.samlyft.catalog.programme.Programmes;
+import se.samlyft.catalog.web.Callers;
+import se.samlyft.catalog.web.PageView;
+import se.samlyft.platform.problem.ETags;
+import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.security.Caller;
+import se.samlyft.platform.tenancy.TenantId;
+
+/**
+ * {@code /api/catalog/offerings}: the scheduled runs of courses. The owner's coordinators (a federation's: its
+ * federation coordinators) schedule, change and cancel them; everyone reads the offerings their organisation may
+ * enrol in, and coordinators also all of their own.
+ */
+@RestController
+@RequestMapping("/api/catalog/offerings")
+class OfferingController {
+
+    private static final String PATH = "/api/catalog/offerings/";
+
+    private final Offerings offerings;
+    private final Courses courses;
+    private final Programmes programmes;
+    private final Federations federations;
+    private final Clock clock = Clock.systemUTC();
+
+    OfferingController(Offerings offerings, Courses courses, Programmes programmes, Federations federations) {
+        this.offerings = offerings;
+        this.courses = courses;
+        this.programmes = programmes;
+        this.federations = federations;
+    }
+
+    @PostMapping
+    ResponseEntity<OfferingView> scheduleOffering(@Valid @RequestBody OfferingRequest request) {
+        TenantId owner = Callers.managedTenant();
+        boolean publishedCourse = courses.find(request.courseId())
+                .filter(course -> course.owner().equals(owner) && course.status() == CourseStatus.PUBLISHED)
+                .isPresent();
+        if (!publishedCourse) {
+            throw new InvalidInput("courseId", "must name a published course of the organisation");
+        }
+        Offering offering = Offering.schedule(
+                UUID.randomUUID(), request.courseId(), owner, terms(request), members(owner), clock.instant());
+        offerings.add(offering);
+        return ResponseEntity.created(URI.create(PATH + offering.id()))
+                .eTag(ETags.of(offering.version()))
+                .body(OfferingView.of(offering));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<OfferingView> getOffering(@PathVariable UUID id) {
+        Caller caller = Callers.current();
+        Offering offering = offerings
+                .find(id)
+                .filter(found -> caller.tenant()
+                        .filter(tenant -> found.isOpenTo(tenant)
+                                || (Callers.manages(caller) && found.owner().equals(tenant)))
+                        .isPresent())
+                .orElseThrow(() -> NotFound.of("offering", id));
+        return answer(offering);
+    }
+
+    @GetMapping
+    PageView<OfferingView> listOfferings(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+        Caller caller = Callers.current();
+        return caller.tenant()
+                .map(tenant -> {
+                    Offerings.OfferingPage found = offerings.list(tenant, Callers.manages(caller), page, size);
+                    return PageView.of(
+                            found.items().stream().map(OfferingView::of).toList(), page, size, found.totalItems());
+                })
+                .orElseGet(() -> PageView.of(List.of(), page, size, 0));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<OfferingView> changeOffering(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody OfferingRequest request) {
+        TenantId owner = Callers.managedTenant();
+        Offering offering = owned(id, owner);
+        ETags.requireMatch(ifMatch, offering.version());
+        if (!offering.courseId().equals(request.courseId())) {
+            throw new InvalidInput("courseId", "cannot change once the offering is scheduled");
+        }
+        long stored = offering.version();
+        offering.change(terms(request), members(owner), clock.instant());
+        offerings.update(offering, stored);
+        return answer(offering);
+    }
+
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<OfferingView> cancelOffering(@PathVariable UUID id) {
+        TenantId owner = Callers.managedTenant();
+        Offering offering = owned(id, owner);
+        long stored = offering.version();
+        offering.cancel(clock.instant());
+        offerings.update(offering, stored);
+        return answer(offering);
+    }
+
+    private OfferingTerms terms(OfferingRequest request) {
+        OfferingTerms terms = request.toTerms();
+        UUID programmeId = terms.programmeId();
+        if (programmeId != null && programmes.find(programmeId).isEmpty()) {
+            throw new InvalidInput("programmeId", "must name a programme of the organisation");
+        }
+        return terms;
+    }
+
+    private Set<TenantId> members(TenantId owner) {
+        return federations.membersOf(owner);
+    }
+
+    private Offering owned(UUID id, TenantId owner) {
+        return offerings
+                .find(id)
+                .filter(offering -> offering.owner().equals(owner))
+                .orElseThrow(() -> NotFound.of("offering", id));
+    }
+
+    private static ResponseEntity<OfferingView> answer(Offering offering) {
+        return ResponseEntity.ok().eTag(ETags.of(offering.version())).body(OfferingView.of(offering));
+    }
+}
