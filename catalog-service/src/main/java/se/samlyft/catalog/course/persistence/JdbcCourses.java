@@ -27,12 +27,17 @@ import se.samlyft.platform.tenancy.TenantId;
 
 /**
  * Courses in PostgreSQL: one row per course and one per module; row-level security limits every query to the
- * transaction's tenant scope. The events a stored course recorded are published to the application's listeners
- * inside the same transaction, where the translator appends them to the outbox.
+ * courses of the transaction's tenant scope and the published courses it may enrol in through a scheduled offering.
+ * A listing shows only the scope's own courses; a search also those it may enrol in. The events a stored course
+ * recorded are published to the application's listeners inside the same transaction, where the translator appends
+ * them to the outbox.
  */
 @Repository
 @Transactional(readOnly = true)
 class JdbcCourses implements Courses {
+
+    /** The tenants of the transaction's scope, as the platform sets them. */
+    private static final String SCOPE = "string_to_array(current_setting('samlyft.tenant_ids', true), ',')";
 
     private static final String COLUMNS = "id, tenant_id, title, description, themes, target_occupations, format,"
             + " formal, language, status, version";
@@ -91,7 +96,7 @@ class JdbcCourses implements Courses {
 
     @Override
     public CoursePage list(boolean withUnpublished, int page, int size) {
-        String where = withUnpublished ? "" : " where status = 'PUBLISHED'";
+        String where = " where tenant_id = any (" + SCOPE + ")" + (withUnpublished ? "" : " and status = 'PUBLISHED'");
         long total = jdbc.sql("select count(*) from course" + where)
                 .query(Long.class)
                 .single();
@@ -126,7 +131,8 @@ class JdbcCourses implements Courses {
         });
         if (search.filtersOfferings()) {
             where.append(" and exists (select 1 from offering o where o.course_id = course.id"
-                    + " and o.status = 'SCHEDULED'");
+                    + " and o.status = 'SCHEDULED' and exists (select 1 from offering_audience a"
+                    + " where a.offering_id = o.id and a.member = any (" + SCOPE + "))");
             search.municipality().ifPresent(code -> {
                 where.append(" and o.municipality_code = ?");
                 params.add(code);

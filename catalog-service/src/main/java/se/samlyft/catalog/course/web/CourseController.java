@@ -30,10 +30,13 @@ import se.samlyft.catalog.web.Callers;
 import se.samlyft.catalog.web.PageView;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.tenancy.TenantId;
 
 /**
  * {@code /api/catalog/courses}: the courses of the caller's organisation. Everyone of it sees and searches the
  * published ones; its coordinators also see drafts and archived courses, and create, change, publish and archive.
+ * Reading one course and searching also show another organisation's published course with a scheduled offering whose
+ * audience names the caller's organisation; only its owner changes it.
  */
 @RestController
 @RequestMapping("/api/catalog/courses")
@@ -114,16 +117,14 @@ class CourseController {
 
     /** Lets a coordinator of the course's owner apply {@code change}, and stores it unless the course moved on. */
     private ResponseEntity<CourseView> change(UUID id, Consumer<Course> change) {
-        Callers.managedTenant();
-        Course course = existing(id);
+        TenantId owner = Callers.managedTenant();
+        Course course = courses.find(id)
+                .filter(found -> found.owner().equals(owner))
+                .orElseThrow(() -> NotFound.of("course", id));
         long stored = course.version();
         change.accept(course);
         courses.update(course, stored);
         return answer(course);
-    }
-
-    private Course existing(UUID id) {
-        return courses.find(id).orElseThrow(() -> NotFound.of("course", id));
     }
 
     /** The course if the caller may see it: published, or any state for a coordinator of its owner. */
