@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,21 +17,19 @@ import org.apache.kafka.common.Uuid;
  * the {@code kafka-runtime} module collects. Its log directories live in {@code .samlyft/kafka/data} and are
  * formatted on the first start only.
  */
-final class KafkaBroker implements Component {
+final class KafkaBroker extends ProcessComponent {
 
     private final Path directory;
     private final Path data;
     private final Path lib;
-    private final Path log;
     private final int port;
     private final int controllerPort;
-    private volatile Optional<ManagedProcess> process = Optional.empty();
 
     KafkaBroker(Settings settings) {
+        super(settings.log("kafka"), Duration.ofSeconds(30));
         this.directory = settings.stateDirectory().resolve("kafka");
         this.data = directory.resolve("data");
         this.lib = settings.kafkaLib();
-        this.log = settings.log("kafka");
         this.port = settings.ports().kafka();
         this.controllerPort = settings.ports().kafkaController();
     }
@@ -57,13 +53,13 @@ final class KafkaBroker implements Component {
                     Uuid.randomUuid().toString(),
                     "--config",
                     serverProperties.toString());
-            int exitCode = ManagedProcess.run(format, log);
+            int exitCode = ManagedProcess.run(format, log());
             if (exitCode != 0) {
                 throw new IOException("Could not format Kafka's log directories (exit code " + exitCode + ").");
             }
         }
-        process = Optional.of(ManagedProcess.start(
-                java("kafka.Kafka", serverProperties.toString()), directory, log, environment -> {}));
+        running(ManagedProcess.start(
+                java("kafka.Kafka", serverProperties.toString()), directory, log(), environment -> {}));
     }
 
     private List<String> java(String mainClass, String... arguments) {
@@ -134,27 +130,7 @@ final class KafkaBroker implements Component {
     }
 
     @Override
-    public Optional<String> failure() {
-        return process.flatMap(ManagedProcess::exitCode).map(code -> "the broker exited with code " + code);
-    }
-
-    @Override
     public Duration startupTimeout() {
         return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public Path log() {
-        return log;
-    }
-
-    @Override
-    public void stop() {
-        process.ifPresent(broker -> broker.stop(Duration.ofSeconds(30)));
-    }
-
-    @Override
-    public OptionalLong residentKiB() {
-        return process.map(ManagedProcess::residentKiB).orElse(OptionalLong.empty());
     }
 }

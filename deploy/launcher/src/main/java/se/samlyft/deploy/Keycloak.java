@@ -7,27 +7,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Keycloak from the unpacked server distribution, in development mode, keeping its data in PostgreSQL's
  * {@code keycloak} database. The first start imports the demo realm; later starts find it there and keep it.
  */
-final class Keycloak implements Component {
+final class Keycloak extends ProcessComponent {
 
     static final String REALM = "samlyft";
     static final String ADMIN_USERNAME = "admin";
     static final String ADMIN_PASSWORD = "admin";
 
     private final Path home;
-    private final Path log;
     private final Ports ports;
-    private volatile Optional<ManagedProcess> process = Optional.empty();
 
     Keycloak(Settings settings) {
+        super(settings.log("keycloak"), Duration.ofSeconds(30));
         this.home = settings.keycloakHome();
-        this.log = settings.log("keycloak");
         this.ports = settings.ports();
     }
 
@@ -55,7 +51,7 @@ final class Keycloak implements Component {
 
     @Override
     public void start() throws IOException {
-        process = Optional.of(ManagedProcess.start(command(), home, log, this::environment));
+        running(ManagedProcess.start(command(), home, log(), this::environment));
     }
 
     List<String> command() {
@@ -90,28 +86,8 @@ final class Keycloak implements Component {
     }
 
     @Override
-    public Optional<String> failure() {
-        return process.flatMap(ManagedProcess::exitCode).map(code -> "Keycloak exited with code " + code);
-    }
-
-    @Override
     public Duration startupTimeout() {
         return Duration.ofMinutes(5);
-    }
-
-    @Override
-    public Path log() {
-        return log;
-    }
-
-    @Override
-    public void stop() {
-        process.ifPresent(keycloak -> keycloak.stop(Duration.ofSeconds(30)));
-    }
-
-    @Override
-    public OptionalLong residentKiB() {
-        return process.map(ManagedProcess::residentKiB).orElse(OptionalLong.empty());
     }
 
     static boolean isUnpacked(Path home) {

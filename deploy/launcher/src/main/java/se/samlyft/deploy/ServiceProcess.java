@@ -6,14 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One of the five Spring Boot applications, run as {@code java -jar} from its module's target directory with the
  * addresses of the local PostgreSQL, Kafka and Keycloak passed as arguments.
  */
-final class ServiceProcess implements Component {
+final class ServiceProcess extends ProcessComponent {
 
     /**
      * A modest heap, and the quick just-in-time compiler and the serial collector: five services and Keycloak
@@ -26,16 +24,14 @@ final class ServiceProcess implements Component {
     private final int port;
     private final Path jar;
     private final Path home;
-    private final Path log;
     private final List<String> arguments;
-    private volatile Optional<ManagedProcess> process = Optional.empty();
 
     private ServiceProcess(Settings settings, String module, int port, List<String> arguments) {
+        super(settings.log(module), Duration.ofSeconds(20));
         this.module = module;
         this.port = port;
         this.jar = settings.jar(module);
         this.home = settings.home();
-        this.log = settings.log(module);
         this.arguments = List.copyOf(arguments);
     }
 
@@ -107,7 +103,7 @@ final class ServiceProcess implements Component {
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
-        process = Optional.of(ManagedProcess.start(command, home, log, environment -> {}));
+        running(ManagedProcess.start(command, home, log(), environment -> {}));
     }
 
     @Override
@@ -116,27 +112,7 @@ final class ServiceProcess implements Component {
     }
 
     @Override
-    public Optional<String> failure() {
-        return process.flatMap(ManagedProcess::exitCode).map(code -> module + " exited with code " + code);
-    }
-
-    @Override
     public Duration startupTimeout() {
         return Duration.ofMinutes(5);
-    }
-
-    @Override
-    public Path log() {
-        return log;
-    }
-
-    @Override
-    public void stop() {
-        process.ifPresent(service -> service.stop(Duration.ofSeconds(20)));
-    }
-
-    @Override
-    public OptionalLong residentKiB() {
-        return process.map(ManagedProcess::residentKiB).orElse(OptionalLong.empty());
     }
 }
