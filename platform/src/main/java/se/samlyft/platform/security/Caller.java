@@ -5,26 +5,46 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
 
 /**
  * Who is calling, as the validated token says: the tenant (the one Keycloak Organization the token names), the user
- * name and the realm roles. A token that names no organisation, or several, has no tenant and sees no tenant's data.
+ * name, the realm roles and, for a person identity-service has provisioned, the person's id (the {@code person_id}
+ * claim, mapped from the Keycloak user's {@code personId} attribute). A token that names no organisation, or several,
+ * has no tenant and sees no tenant's data.
  */
-public record Caller(Optional<TenantId> tenant, String username, Set<String> roles) {
+public record Caller(Optional<TenantId> tenant, String username, Set<String> roles, Optional<UUID> personId) {
 
     static final String ORGANIZATION_CLAIM = "organization";
+    static final String PERSON_ID_CLAIM = "person_id";
 
     public Caller {
         roles = Set.copyOf(roles);
     }
 
+    public Caller(Optional<TenantId> tenant, String username, Set<String> roles) {
+        this(tenant, username, roles, Optional.empty());
+    }
+
     public static Caller from(Jwt jwt) {
         String username =
                 Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElseGet(jwt::getSubject);
-        return new Caller(tenantOf(jwt), username == null ? "" : username, realmRoles(jwt));
+        return new Caller(tenantOf(jwt), username == null ? "" : username, realmRoles(jwt), personIdOf(jwt));
+    }
+
+    private static Optional<UUID> personIdOf(Jwt jwt) {
+        String claim = jwt.getClaimAsString(PERSON_ID_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(claim));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     public TenantScope scope() {

@@ -49,6 +49,16 @@ class CallerTest {
         assertThat(caller.hasRole("coordinator")).isFalse();
     }
 
+    @Test
+    void readsThePersonIdWhenTheTokenCarriesAValidOne() {
+        assertThat(Caller.from(token(Map.of("person_id", "0b6f6c2e-8a53-4d1e-9f0e-3c2a1b7d9e11")))
+                        .personId())
+                .hasValueSatisfying(id -> assertThat(id).hasToString("0b6f6c2e-8a53-4d1e-9f0e-3c2a1b7d9e11"));
+        assertThat(Caller.from(token(Map.of("person_id", "inte-ett-id"))).personId())
+                .isEmpty();
+        assertThat(Caller.from(token(Map.of())).personId()).isEmpty();
+    }
+
     private static Jwt token(Map<String, Object> claims) {
         Jwt.Builder jwt = Jwt.withTokenValue("token")
                 .header("alg", "RS256")
