@@ -59,6 +59,12 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
                 offering,
                 tenant,
                 tenant);
+        owner.update(
+                "insert into offering_seat_holder (enrolment_id, offering_id, tenant_id, holds_seat, version)"
+                        + " values (?, ?, ?, true, 2)",
+                UUID.randomUUID(),
+                offering,
+                tenant);
     }
 
     @Test

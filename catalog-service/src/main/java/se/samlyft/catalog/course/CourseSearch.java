@@ -8,7 +8,8 @@ import se.samlyft.platform.problem.InvalidInput;
 /**
  * A search among published courses: free text (Swedish, matched on word stems, title before description), optional
  * filters on theme, target occupation and format, and optional filters on the course's scheduled offerings: the
- * municipality (SCB code) where one takes place, and the Swedish calendar days between which one starts.
+ * municipality (SCB code) where one takes place, the Swedish calendar days between which one starts, and whether one
+ * has a seat that is not taken.
  */
 public record CourseSearch(
         Optional<String> text,
@@ -17,7 +18,8 @@ public record CourseSearch(
         Optional<CourseFormat> format,
         Optional<String> municipality,
         Optional<LocalDate> from,
-        Optional<LocalDate> to) {
+        Optional<LocalDate> to,
+        boolean withFreeSeats) {
 
     private static final Pattern SCB_CODE = Pattern.compile("[0-9]{4}");
 
@@ -36,6 +38,6 @@ public record CourseSearch(
 
     /** Whether the search asks for courses with a scheduled offering. */
     public boolean filtersOfferings() {
-        return municipality.isPresent() || from.isPresent() || to.isPresent();
+        return municipality.isPresent() || from.isPresent() || to.isPresent() || withFreeSeats;
     }
 }

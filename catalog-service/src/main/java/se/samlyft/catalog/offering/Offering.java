@@ -25,6 +25,7 @@ public final class Offering {
     private List<TenantId> audienceTenants;
     private OfferingStatus status;
     private long version;
+    private final int seatsTaken;
     private final List<OfferingEvent> events = new ArrayList<>();
 
     private Offering(
@@ -34,7 +35,8 @@ public final class Offering {
             OfferingTerms terms,
             List<TenantId> audienceTenants,
             OfferingStatus status,
-            long version) {
+            long version,
+            int seatsTaken) {
         this.id = id;
         this.courseId = courseId;
         this.owner = owner;
@@ -42,6 +44,7 @@ public final class Offering {
         this.audienceTenants = List.copyOf(audienceTenants);
         this.status = status;
         this.version = version;
+        this.seatsTaken = seatsTaken;
     }
 
     /**
@@ -51,12 +54,22 @@ public final class Offering {
     public static Offering schedule(
             UUID id, UUID courseId, TenantId owner, OfferingTerms terms, Set<TenantId> federationMembers, Instant at) {
         Offering offering = new Offering(
-                id, courseId, owner, terms, audienceOf(owner, terms, federationMembers), OfferingStatus.SCHEDULED, 1);
+                id,
+                courseId,
+                owner,
+                terms,
+                audienceOf(owner, terms, federationMembers),
+                OfferingStatus.SCHEDULED,
+                1,
+                0);
         offering.events.add(new OfferingEvent.Scheduled(offering.snapshot(), at));
         return offering;
     }
 
-    /** An offering as it was stored, without recorded events. */
+    /**
+     * An offering as it was stored, without recorded events; {@code seatsTaken} is how many of its enrolments hold a
+     * seat, as enrolment-service's events have told.
+     */
     public static Offering restore(
             UUID id,
             UUID courseId,
@@ -64,8 +77,9 @@ public final class Offering {
             OfferingTerms terms,
             List<TenantId> audienceTenants,
             OfferingStatus status,
-            long version) {
-        return new Offering(id, courseId, owner, terms, audienceTenants, status, version);
+            long version,
+            int seatsTaken) {
+        return new Offering(id, courseId, owner, terms, audienceTenants, status, version, seatsTaken);
     }
 
     /** Replaces the terms of a scheduled offering; a cancelled one cannot change. */
@@ -75,6 +89,28 @@ public final class Offering {
         terms = changed;
         version++;
         events.add(new OfferingEvent.Changed(snapshot(), at));
+    }
+
+    /**
+     * Resolves a scheduled offering's audience again when its federation's membership has changed: an audience of all
+     * the federation's members becomes today's members, and the quota of an organisation that left is dropped, its
+     * seats returning to the pool. Named organisations stay as the owner named them. Changes nothing, and records no
+     * event, when the audience stays the same.
+     *
+     * @return whether the audience changed
+     */
+    public boolean followMembership(Set<TenantId> federationMembers, Instant at) {
+        if (status != OfferingStatus.SCHEDULED || terms.audience() != AudienceKind.FEDERATION_MEMBERS) {
+            return false;
+        }
+        List<TenantId> resolved = federationMembers.stream()
+                .sorted((left, right) -> left.value().compareTo(right.value()))
+                .toList();
+        if (resolved.isEmpty() || resolved.equals(audienceTenants)) {
+            return false;
+        }
+        change(terms.withQuotasOnlyFor(federationMembers), federationMembers, at);
+        return true;
     }
 
     /** Cancels a scheduled offering. */
@@ -159,5 +195,15 @@ public final class Offering {
 
     public long version() {
         return version;
+    }
+
+    /** How many enrolments hold a seat, as far as the catalog has heard from enrolment-service. */
+    public int seatsTaken() {
+        return seatsTaken;
+    }
+
+    /** The seats not taken; never below zero, even when the capacity was cut below the seats already taken. */
+    public int freeSeats() {
+        return Math.max(0, terms.capacity() - seatsTaken);
     }
 }

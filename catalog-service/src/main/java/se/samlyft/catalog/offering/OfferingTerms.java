@@ -92,6 +92,30 @@ public record OfferingTerms(
         }
     }
 
+    /**
+     * These terms with the quotas of organisations outside {@code members} dropped, their seats going to the pool; the
+     * release date goes too when no quota is left.
+     */
+    public OfferingTerms withQuotasOnlyFor(Set<TenantId> members) {
+        List<Quota> kept = quotas.stream()
+                .filter(quota -> members.contains(quota.member()))
+                .toList();
+        return new OfferingTerms(
+                enrolmentOpensAt,
+                enrolmentClosesAt,
+                startsAt,
+                endsAt,
+                location,
+                capacity,
+                approvalRequired,
+                paidWorkingTime,
+                programmeId,
+                audience,
+                namedOrganisations,
+                kept,
+                kept.isEmpty() ? null : quotaReleaseAt);
+    }
+
     /** The seats no quota holds, open to anyone of the audience. */
     public int pool() {
         return capacity - quotas.stream().mapToInt(Quota::seats).sum();

@@ -25,6 +25,9 @@ public interface Offerings {
      */
     OfferingPage list(TenantId tenant, boolean withOwn, int page, int size);
 
+    /** The scheduled offerings of {@code federation} open to all its members and not yet ended. */
+    List<Offering> runningForAllMembersOf(TenantId federation);
+
     /** One page of offerings and how many there are in all. */
     record OfferingPage(List<Offering> items, long totalItems) {}
 }

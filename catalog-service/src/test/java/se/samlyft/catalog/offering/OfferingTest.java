@@ -34,6 +34,37 @@ class OfferingTest {
     }
 
     @Test
+    void followsTheFederationsMembershipDroppingTheQuotaOfAMemberThatLeft() {
+        Offering offering = joint(terms(
+                40,
+                AudienceKind.FEDERATION_MEMBERS,
+                List.of(),
+                List.of(new Quota(VILHELMINA, 10), new Quota(ASELE, 6))));
+
+        boolean changed = offering.followMembership(Set.of(ASELE, TenantId.of("dorotea"), PITEA), NOW);
+
+        assertThat(changed).isTrue();
+        assertThat(offering.isOpenTo(PITEA)).isTrue();
+        assertThat(offering.isOpenTo(VILHELMINA)).isFalse();
+        assertThat(offering.terms().quotas()).containsExactly(new Quota(ASELE, 6));
+        assertThat(offering.terms().pool()).isEqualTo(34);
+        assertThat(offering.version()).isEqualTo(2);
+        assertThat(offering.events()).last().isInstanceOf(OfferingEvent.Changed.class);
+    }
+
+    @Test
+    void anUnchangedMembershipOrANamedAudienceLeavesTheOfferingAsItIs() {
+        Offering forAll = joint(terms(40, AudienceKind.FEDERATION_MEMBERS, List.of(), List.of()));
+        Offering named = joint(terms(40, AudienceKind.NAMED, List.of(ASELE), List.of()));
+
+        assertThat(forAll.followMembership(MEMBERS, NOW)).isFalse();
+        assertThat(named.followMembership(Set.of(VILHELMINA), NOW)).isFalse();
+        assertThat(forAll.version()).isEqualTo(1);
+        assertThat(named.isOpenTo(ASELE)).isTrue();
+        assertThat(forAll.events()).hasSize(1);
+    }
+
+    @Test
     void thePoolIsTheCapacityLessTheQuotas() {
         OfferingTerms terms = terms(
                 40,

@@ -145,6 +145,9 @@ class JdbcCourses implements Courses {
                 where.append(" and o.starts_at < (?::date + 1)::timestamp at time zone 'Europe/Stockholm'");
                 params.add(to);
             });
+            if (search.withFreeSeats()) {
+                where.append(" and o.seats_taken < o.capacity");
+            }
             where.append(")");
         }
         long total = jdbc.sql("select count(*) from course" + where)

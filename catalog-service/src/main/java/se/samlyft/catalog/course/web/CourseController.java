@@ -81,6 +81,7 @@ class CourseController {
             @RequestParam(required = false) @Nullable String municipality,
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "false") boolean freeSeats,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
         CourseSearch search = new CourseSearch(
@@ -90,7 +91,8 @@ class CourseController {
                 Optional.ofNullable(format),
                 Optional.ofNullable(municipality),
                 Optional.ofNullable(from),
-                Optional.ofNullable(to));
+                Optional.ofNullable(to),
+                freeSeats);
         return view(courses.search(search, page, size));
     }
 

@@ -36,7 +36,7 @@ class JdbcOfferings implements Offerings {
     private static final String COLUMNS = """
             select o.id, o.tenant_id, o.course_id, o.programme_id, o.enrolment_opens_at, o.enrolment_closes_at,
                 o.starts_at, o.ends_at, o.online, o.municipality_code, o.venue, o.capacity, o.approval_required,
-                o.paid_working_time, o.audience, o.quota_release_at, o.status, o.version
+                o.paid_working_time, o.audience, o.quota_release_at, o.status, o.version, o.seats_taken
             from offering o""";
 
     private final JdbcClient jdbc;
@@ -119,6 +119,16 @@ class JdbcOfferings implements Offerings {
         return new OfferingPage(items, total);
     }
 
+    @Override
+    public List<Offering> runningForAllMembersOf(TenantId federation) {
+        return jdbc.sql(COLUMNS + """
+                         where o.tenant_id = ? and o.audience = 'FEDERATION_MEMBERS' and o.status = 'SCHEDULED'
+                           and o.ends_at > now()
+                        order by o.starts_at, o.id""").param(federation.value()).query(Row::of).list().stream()
+                .map(this::restore)
+                .toList();
+    }
+
     private void insertParts(Offering offering) {
         for (TenantId member : offering.audienceTenants()) {
             jdbc.sql("insert into offering_audience (offering_id, tenant_id, member) values (?, ?, ?)")
@@ -193,7 +203,8 @@ class JdbcOfferings implements Offerings {
                 row.audience() == AudienceKind.NAMED ? audience : List.of(),
                 quotas,
                 row.quotaReleaseAt());
-        return Offering.restore(row.id(), row.courseId(), row.owner(), terms, audience, row.status(), row.version());
+        return Offering.restore(
+                row.id(), row.courseId(), row.owner(), terms, audience, row.status(), row.version(), row.seatsTaken());
     }
 
     private record Row(
@@ -214,7 +225,8 @@ class JdbcOfferings implements Offerings {
             AudienceKind audience,
             @Nullable Instant quotaReleaseAt,
             OfferingStatus status,
-            long version) {
+            long version,
+            int seatsTaken) {
 
         static Row of(ResultSet row, int number) throws SQLException {
             return new Row(
@@ -235,7 +247,8 @@ class JdbcOfferings implements Offerings {
                     AudienceKind.valueOf(row.getString("audience")),
                     row.getTimestamp("quota_release_at") == null ? null : instant(row, "quota_release_at"),
                     OfferingStatus.valueOf(row.getString("status")),
-                    row.getLong("version"));
+                    row.getLong("version"),
+                    row.getInt("seats_taken"));
         }
 
         private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -13,7 +13,8 @@ import se.samlyft.catalog.offering.OfferingTerms;
 
 /**
  * An offering as the API shows it: instants in UTC, and the start and end also as local time in Sweden. The
- * audience's organisations are those the reader may see: all of them for the owner, the reader's own for a member.
+ * audience's organisations are those the reader may see: all of them for the owner, the reader's own for a member. The
+ * seats taken are those enrolment-service has reported, so they may trail a rush by the time its events take.
  */
 record OfferingView(
         UUID id,
@@ -36,6 +37,8 @@ record OfferingView(
         List<String> audienceOrganisations,
         List<QuotaView> quotas,
         int pool,
+        int seatsTaken,
+        int freeSeats,
         @Nullable Instant quotaReleaseAt,
         OfferingStatus status,
         long version) {
@@ -72,6 +75,8 @@ record OfferingView(
                         .map(quota -> new QuotaView(quota.member().value(), quota.seats()))
                         .toList(),
                 terms.pool(),
+                offering.seatsTaken(),
+                offering.freeSeats(),
                 terms.quotaReleaseAt(),
                 offering.status(),
                 offering.version());

@@ -1,0 +1,53 @@
+package se.samlyft.catalog.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import se.samlyft.catalog.offering.Federations;
+import se.samlyft.catalog.offering.Federations.Membership;
+import se.samlyft.catalog.offering.Offering;
+import se.samlyft.catalog.offering.Offerings;
+import se.samlyft.platform.tenancy.TenantId;
+
+/**
+ * Follows a federation's membership as identity-service publishes it: the catalog's copy is replaced, and each running
+ * offering of the federation open to all its members is resolved again, so a municipality that joins may enrol and
+ * one that left no longer may. Each offering whose audience changes publishes {@code offering-changed}.
+ */
+@Component
+class MembershipChanges {
+
+    private final Federations federations;
+    private final Offerings offerings;
+    private final Clock clock = Clock.systemUTC();
+
+    MembershipChanges(Federations federations, Offerings offerings) {
+        this.federations = federations;
+        this.offerings = offerings;
+    }
+
+    /**
+     * Applies the federation's membership history at {@code version}; an older version than one applied changes
+     * nothing. Runs in the caller's transaction, the inbox's, so the copy, the offerings and their events commit
+     * together.
+     *
+     * @return the offerings whose audience changed
+     */
+    List<Offering> apply(TenantId federation, long version, List<Membership> members) {
+        if (!federations.replace(federation, version, members)) {
+            return List.of();
+        }
+        Set<TenantId> today = federations.membersOf(federation);
+        List<Offering> changed = new ArrayList<>();
+        for (Offering offering : offerings.runningForAllMembersOf(federation)) {
+            long stored = offering.version();
+            if (offering.followMembership(today, clock.instant())) {
+                offerings.update(offering, stored);
+                changed.add(offering);
+            }
+        }
+        return changed;
+    }
+}
