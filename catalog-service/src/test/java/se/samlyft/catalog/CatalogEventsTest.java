@@ -79,6 +79,7 @@ class CatalogEventsTest extends AgainstTheCatalog {
         assertThat(changed.path("title").asString()).isEqualTo("Dokumentera säkert i hemtjänsten");
         assertThat(changed.path("themes").get(1).asString()).isEqualTo("hemtjänst");
         assertThat(changed.path("estimatedHours").decimalValue()).isEqualByComparingTo("2.0");
+        assertThat(changed.path("moduleCount").asInt()).isEqualTo(2);
     }
 
     @Test

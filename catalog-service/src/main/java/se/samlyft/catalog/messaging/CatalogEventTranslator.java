@@ -150,6 +150,7 @@ class CatalogEventTranslator {
         data.put("estimatedHours", content.estimatedHours());
         data.put("formal", content.formal());
         data.put("language", content.language());
+        data.put("moduleCount", content.modules().size());
     }
 
     private static void terms(ObjectNode data, ProgrammeTerms terms) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,67 @@ public final class LocalPlatform {
             return;
         }
         System.exit(new LocalPlatform(settings, System.out).run());
+    }
+
+    /**
+     * Starts the platform as {@link #main} does, from the properties given rather than the JVM's system properties,
+     * and returns once every component is ready, for a test of the whole platform. The caller stops it with
+     * {@link #stop()}; a shutdown of the JVM stops it too.
+     *
+     * @throws IllegalStateException if the platform could not start; what failed is printed to {@code out}
+     */
+    public static LocalPlatform startForTest(Map<String, String> properties, PrintStream out)
+            throws InterruptedException {
+        LocalPlatform platform = new LocalPlatform(Settings.from(properties::get), out);
+        List<String> problems = Preflight.problems(platform.settings, Preflight::isFree);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Nothing was started: " + String.join("; ", problems));
+        }
+        try {
+            platform.prepareStateDirectory();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write to " + platform.settings.stateDirectory(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "samlyft-stop"));
+        try {
+            platform.startAll(new Startup(out));
+        } catch (LaunchFailure failure) {
+            platform.report(failure);
+            platform.stop();
+            throw new IllegalStateException(failure.component().name() + " failed: " + failure.getMessage(), failure);
+        }
+        return platform;
+    }
+
+    /** The names of the components, as {@link #stopComponent} and {@link #startComponent} take them. */
+    public List<String> componentNames() {
+        return components().stream().map(Component::name).toList();
+    }
+
+    /** Stops one component, for a drill: {@code Kafka}, {@code PostgreSQL}, {@code Keycloak}, or a service's module. */
+    public void stopComponent(String name) {
+        component(name).stop();
+    }
+
+    /** Starts a stopped component again and returns once it is ready. */
+    public void startComponent(String name) throws InterruptedException {
+        Component component = component(name);
+        Startup startup = new Startup(out);
+        try {
+            startup.launch(component);
+            startup.awaitReady(List.of(component));
+        } catch (LaunchFailure failure) {
+            report(failure);
+            throw new IllegalStateException(name + " did not start again: " + failure.getMessage(), failure);
+        }
+    }
+
+    private Component component(String name) {
+        return components().stream()
+                .filter(component -> component.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("No component " + name + "; there are " + componentNames()));
     }
 
     /**
@@ -137,7 +199,7 @@ public final class LocalPlatform {
     }
 
     /** Stops the services, then Keycloak, Kafka and PostgreSQL, each waiting for its processes to exit. */
-    void stop() {
+    public void stop() {
         boolean first;
         synchronized (lifecycle) {
             first = stopping.compareAndSet(false, true);

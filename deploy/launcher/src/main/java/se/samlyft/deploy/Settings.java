@@ -5,14 +5,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where the launcher finds what it starts and keeps what they write: the repository, the version of the service
- * jars, the unpacked Keycloak, the Kafka broker's jars, the state directory {@code .samlyft/} and the ports.
+ * jars, the unpacked Keycloak, the Kafka broker's jars, the ports, and the state directory for the platform's data
+ * and logs ({@code .samlyft/} in the repository unless {@code -Dsamlyft.state-dir} names another; deleting it resets
+ * the platform).
  */
-public record Settings(Path home, String version, Path keycloakHome, Path kafkaLib, Ports ports) {
+public record Settings(Path home, String version, Path keycloakHome, Path kafkaLib, Ports ports, Path stateDirectory) {
 
     static final String HOME = "samlyft.home";
     static final String VERSION = "samlyft.version";
     static final String KEYCLOAK_HOME = "samlyft.keycloak.home";
     static final String KAFKA_LIB = "samlyft.kafka.lib";
+    static final String STATE_DIRECTORY = "samlyft.state-dir";
 
     /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
     static Settings fromSystemProperties() {
@@ -20,20 +23,20 @@ public record Settings(Path home, String version, Path keycloakHome, Path kafkaL
     }
 
     static Settings from(UnaryOperator<String> properties) {
-        String home = properties.apply(HOME);
+        String given = properties.apply(HOME);
+        Path home = Path.of(given == null || given.isBlank() ? System.getProperty("user.dir") : given)
+                .toAbsolutePath()
+                .normalize();
+        String state = properties.apply(STATE_DIRECTORY);
         return new Settings(
-                Path.of(home == null || home.isBlank() ? System.getProperty("user.dir") : home)
-                        .toAbsolutePath()
-                        .normalize(),
+                home,
                 required(properties, VERSION),
                 Path.of(required(properties, KEYCLOAK_HOME)).normalize(),
                 Path.of(required(properties, KAFKA_LIB)).normalize(),
-                Ports.from(properties));
-    }
-
-    /** The directory for the platform's data and logs; deleting it resets the platform. */
-    Path stateDirectory() {
-        return home.resolve(".samlyft");
+                Ports.from(properties),
+                state == null || state.isBlank()
+                        ? home.resolve(".samlyft")
+                        : Path.of(state).toAbsolutePath().normalize());
     }
 
     Path logDirectory() {

@@ -58,6 +58,16 @@ class SettingsTest {
     }
 
     @Test
+    void keepsItsStateWhereToldInsteadOfTheRepository() {
+        properties.put(Settings.STATE_DIRECTORY, "/tmp/samlyft-system-test");
+
+        Settings settings = Settings.from(properties::get);
+
+        assertThat(settings.log("kafka")).isEqualTo(Path.of("/tmp/samlyft-system-test/logs/kafka.log"));
+        assertThat(settings.jar("gateway")).isEqualTo(Path.of("/srv/samlyft/gateway/target/gateway-1.2.3.jar"));
+    }
+
+    @Test
     void asksToBeStartedThroughMavenWhenItsPathsAreMissing() {
         properties.remove(Settings.KEYCLOAK_HOME);
 
