@@ -158,7 +158,7 @@ class JdbcReports implements Reports {
 
     private Map<String, Long> breakdown(Filter filter, String value) {
         String sql = "select " + value + " as value, count(distinct e.participant) as participants " + filter.from()
-                + " and " + BEGAN + " group by 1 order by 1";
+                + " and " + BEGAN + " group by 1 order by (" + value + " like '<%') desc, 1";
         Map<String, Long> counts = new LinkedHashMap<>();
         filter.bind(jdbc.sql(sql)).query(row -> {
             counts.put(row.getString("value"), row.getLong("participants"));
