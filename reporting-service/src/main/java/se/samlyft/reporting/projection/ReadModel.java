@@ -24,7 +24,10 @@ public interface ReadModel {
     /** The tenants the read model holds rows of. */
     Collection<String> tenants();
 
-    /** Deletes the rows of every generation that is neither current nor being built, in the scope of all tenants. */
+    /**
+     * Deletes the rows of every generation that is neither current nor being built, in the scope of all tenants, and
+     * the inbox's record of the events applied to them.
+     */
     void deleteRetiredGenerations();
 
     /** Remembers that the read model holds rows of {@code tenant}. */

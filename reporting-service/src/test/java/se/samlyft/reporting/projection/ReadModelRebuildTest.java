@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.samlyft.reporting.AgainstReporting;
 import se.samlyft.reporting.fixture.Event;
 import se.samlyft.reporting.fixture.EventSender;
 import se.samlyft.reporting.fixture.FederationScenario;
 import se.samlyft.reporting.fixture.Person;
+import se.samlyft.testsupport.TestDatabase;
 import se.samlyft.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * one keeps answering: the rebuilt model answers every report exactly as the live one did.
  */
 class ReadModelRebuildTest extends AgainstReporting {
+
+    @Autowired
+    TestDatabase database;
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -66,6 +72,16 @@ class ReadModelRebuildTest extends AgainstReporting {
         assertThat(status().path("buildingGeneration").isNull()).isTrue();
         assertThat(live.get("follow-up").path("participants").asLong()).isEqualTo(8);
         assertThat(reportsOf(scenario, token)).isEqualTo(live);
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        assertThat(owner.queryForObject("select count(*) from enrolment where generation = ?", Long.class, before))
+                .as("rows of the retired generation")
+                .isZero();
+        assertThat(owner.queryForObject(
+                        "select count(*) from samlyft.processed_event where consumer = ?",
+                        Long.class,
+                        "read-model-g" + before))
+                .as("applied events of the retired generation")
+                .isZero();
     }
 
     @Test

@@ -199,6 +199,11 @@ class JdbcReadModel implements ReadModel {
                 jdbc.update("delete from " + table + " t using read_model r where t.generation <> r.current_generation"
                         + " and t.generation is distinct from r.building_generation");
             }
+            jdbc.update("""
+                    delete from samlyft.processed_event e using read_model r
+                    where e.consumer like 'read-model-g%'
+                      and e.consumer <> 'read-model-g' || r.current_generation
+                      and e.consumer is distinct from 'read-model-g' || r.building_generation""");
         });
     }
 
