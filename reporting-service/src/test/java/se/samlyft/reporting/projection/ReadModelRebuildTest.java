@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,28 @@ class ReadModelRebuildTest extends AgainstReporting {
                         "read-model-g" + before))
                 .as("applied events of the retired generation")
                 .isZero();
+    }
+
+    @Test
+    void refusesASecondRebuildWhileOneRunsUntilItIsGivenUp() {
+        int building = readModel.startBuilding(Instant.now());
+
+        var second = http.send(http.request("/api/reports/read-model/rebuild", platformAdmin())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        var givenUp = http.send(http.request("/api/reports/read-model/rebuild", platformAdmin())
+                .DELETE()
+                .build());
+        var nothingLeft = http.send(http.request("/api/reports/read-model/rebuild", platformAdmin())
+                .DELETE()
+                .build());
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().path("detail").asString()).contains("running already");
+        assertThat(givenUp.status()).isEqualTo(204);
+        assertThat(nothingLeft.status()).isEqualTo(404);
+        assertThat(status().path("buildingGeneration").isNull()).isTrue();
+        assertThat(status().path("currentGeneration").asInt()).isEqualTo(building - 1);
     }
 
     @Test

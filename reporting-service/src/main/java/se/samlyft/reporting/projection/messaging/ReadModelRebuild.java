@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,22 @@ public class ReadModelRebuild implements DisposableBean {
         log.info("Rebuilding the read model as generation {}", generation);
         worker.execute(() -> build(generation));
         return generation;
+    }
+
+    /**
+     * Gives up the generation being built, for a rebuild that can no longer finish (its replica stopped); the reports
+     * keep the current generation.
+     *
+     * @return the generation given up, if one was being built
+     */
+    public OptionalInt abandon() {
+        OptionalInt building = readModel.generations().building();
+        if (building.isPresent()) {
+            readModel.abandon(building.getAsInt());
+            readModel.deleteRetiredGenerations();
+            log.info("Gave up building generation {}", building.getAsInt());
+        }
+        return building;
     }
 
     private void build(int generation) {

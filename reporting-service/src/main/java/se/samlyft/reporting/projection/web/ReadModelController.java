@@ -3,11 +3,13 @@ package se.samlyft.reporting.projection.web;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.CurrentCaller;
 import se.samlyft.reporting.projection.Generations;
 import se.samlyft.reporting.projection.ReadModel;
@@ -44,6 +46,16 @@ class ReadModelController {
         requireAdministrator();
         rebuild.start();
         return ReadModelView.of(readModel.generations());
+    }
+
+    /** 204: the generation being built is given up (a rebuild whose replica stopped); 404 when none is. */
+    @DeleteMapping("/rebuild")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void abandonRebuild() {
+        requireAdministrator();
+        if (rebuild.abandon().isEmpty()) {
+            throw new NotFound("No generation of the read model is being built.");
+        }
     }
 
     private static void requireAdministrator() {

@@ -2,6 +2,7 @@ package se.samlyft.reporting.report.web;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import se.samlyft.reporting.report.Breakdown;
 import se.samlyft.reporting.report.FollowUp;
 import se.samlyft.reporting.report.MonthlyReport;
@@ -123,11 +124,11 @@ final class ReportSheets {
         return List.of(lines.build(), totals.build());
     }
 
-    private static String label(@org.jspecify.annotations.Nullable String code) {
+    private static String label(@Nullable String code) {
         return code == null ? Swedish.UNKNOWN : Swedish.value(code);
     }
 
-    private static @org.jspecify.annotations.Nullable String text(@org.jspecify.annotations.Nullable Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 }
