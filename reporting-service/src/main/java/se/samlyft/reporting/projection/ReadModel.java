@@ -12,7 +12,12 @@ public interface ReadModel {
 
     Generations generations();
 
-    /** Starts filling the next generation. @throws IllegalStateException if a rebuild is running already */
+    /**
+     * Starts filling the next generation.
+     *
+     * @return the generation to fill
+     * @throws IllegalStateException if a rebuild is running already
+     */
     int startBuilding(Instant now);
 
     /** Gives up the generation being built, so that a later rebuild can start afresh. */

@@ -94,6 +94,8 @@ class ReportApiTest extends AgainstReporting {
         JsonNode may = http.get(monthly("2021-05"), federationCoordinatorOf(scenario.federation))
                 .json();
 
+        assertThat(march.path("month").asString()).isEqualTo("2021-03");
+        assertThat(march.path("correctedMonths")).isEmpty();
         assertThat(march.path("started")).hasSize(1);
         assertThat(march.path("started")
                         .get(0)
@@ -148,6 +150,10 @@ class ReportApiTest extends AgainstReporting {
         String elsewhere = tenant("sorsele");
 
         assertThat(http.get(followUp(), coordinatorOf(elsewhere)).status()).isEqualTo(404);
+        assertThat(http.get(followUp(), federationCoordinatorOf(tenant("annat-forbund")))
+                        .status())
+                .as("another federation")
+                .isEqualTo(404);
         assertThat(http.get(
                                 "/api/reports/programmes/" + UUID.randomUUID() + "/follow-up",
                                 federationCoordinatorOf(scenario.federation))

@@ -1,6 +1,19 @@
 package se.samlyft.reporting.projection.messaging;
 
-import static se.samlyft.reporting.projection.messaging.EventTypes.*;
+import static se.samlyft.reporting.projection.messaging.EventTypes.ENROLMENT_ENDED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.ENROLMENT_PREFIX;
+import static se.samlyft.reporting.projection.messaging.EventTypes.ENROLMENT_STARTED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.EVALUATION_SUBMITTED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.MEMBERSHIP_CHANGED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.ORGANISATION_CHANGED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.ORGANISATION_REGISTERED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.PERSON_CHANGED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.PERSON_ERASED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.PERSON_LEFT;
+import static se.samlyft.reporting.projection.messaging.EventTypes.PERSON_REGISTERED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.PROGRAMME_CHANGED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.PROGRAMME_REGISTERED;
+import static se.samlyft.reporting.projection.messaging.EventTypes.TIME_STATEMENT_CONFIRMED;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
