@@ -1,0 +1,58 @@
+package se.samlyft.reporting.projection;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * The read model's store. Each write goes to one generation, runs in the tenant scope of the event that causes it,
+ * and never takes an aggregate back to an older version: an older event arriving late changes nothing.
+ */
+public interface ReadModel {
+
+    Generations generations();
+
+    /**
+     * Starts filling the next generation.
+     *
+     * @return the generation to fill
+     * @throws IllegalStateException if a rebuild is running already
+     */
+    int startBuilding(Instant now);
+
+    /** Gives up the generation being built, so that a later rebuild can start afresh. */
+    void abandon(int generation);
+
+    /** Makes the generation being built the current one. */
+    void switchTo(int generation, Instant now);
+
+    /** The tenants the read model holds rows of. */
+    Collection<String> tenants();
+
+    /**
+     * Deletes the rows of every generation that is neither current nor being built, in the scope of all tenants, and
+     * the inbox's record of the events applied to them.
+     */
+    void deleteRetiredGenerations();
+
+    /** Remembers that the read model holds rows of {@code tenant}. */
+    void holdsRowsOf(String tenant);
+
+    void organisation(int generation, OrganisationFacts organisation);
+
+    void membership(int generation, FederationMembership membership);
+
+    void programme(int generation, ProgrammeFacts programme);
+
+    void person(int generation, UUID participant, PersonFacts person);
+
+    void personLeft(int generation, UUID participant, PersonLeft left);
+
+    void personErased(int generation, UUID participant, PersonErased erased);
+
+    void enrolment(int generation, UUID participant, EnrolmentFacts enrolment, EnrolmentStep step);
+
+    void timeStatement(int generation, UUID participant, EnrolmentFacts enrolment, TimeStatement statement);
+
+    void evaluation(int generation, EnrolmentFacts enrolment, Evaluation evaluation);
+}

@@ -1,0 +1,163 @@
+package se.samlyft.reporting.projection.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+import se.samlyft.platform.inbox.InboundEvent;
+import se.samlyft.platform.inbox.MalformedEventException;
+import se.samlyft.platform.problem.Conflict;
+import se.samlyft.reporting.projection.ReadModel;
+
+/**
+ * Builds a new generation of the read model from the start of the topics while the current one keeps answering, then
+ * switches the reports over to it and deletes the old one. It reads each topic from its first offset to the end it
+ * had when the rebuild began, with a consumer of no group (partitions assigned, nothing committed), in {@link
+ * EventTypes#REBUILD_ORDER}; what arrives later, the live listener applies to both generations. The inbox keeps each
+ * event applied once per generation. A record that is no event, or that the projection refuses, is passed over, as the
+ * live consumer sent it to the dead-letter topic.
+ */
+@Component
+public class ReadModelRebuild implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final ConsumerFactory<String, String> consumers;
+    private final ReadModel readModel;
+    private final EventProjection projection;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("read-model-rebuild").factory());
+    private volatile boolean stopping;
+
+    ReadModelRebuild(ConsumerFactory<String, String> consumers, ReadModel readModel, EventProjection projection) {
+        this.consumers = consumers;
+        this.readModel = readModel;
+        this.projection = projection;
+    }
+
+    /**
+     * Starts building the next generation in the background.
+     *
+     * @return the generation being built
+     * @throws Conflict if a rebuild is running already
+     */
+    public int start() {
+        int generation;
+        try {
+            generation = readModel.startBuilding(clock.instant());
+        } catch (IllegalStateException running) {
+            throw new Conflict("A rebuild of the read model is running already: " + running.getMessage());
+        }
+        readModel.deleteRetiredGenerations();
+        log.info("Rebuilding the read model as generation {}", generation);
+        worker.execute(() -> build(generation));
+        return generation;
+    }
+
+    /**
+     * Gives up the generation being built, for a rebuild that can no longer finish (its replica stopped); the reports
+     * keep the current generation.
+     *
+     * @return the generation given up, if one was being built
+     */
+    public OptionalInt abandon() {
+        OptionalInt building = readModel.generations().building();
+        if (building.isPresent()) {
+            readModel.abandon(building.getAsInt());
+            readModel.deleteRetiredGenerations();
+            log.info("Gave up building generation {}", building.getAsInt());
+        }
+        return building;
+    }
+
+    private void build(int generation) {
+        try {
+            long applied = 0;
+            try (Consumer<String, String> consumer =
+                    consumers.createConsumer(null, "reporting-rebuild-g" + generation, null, unsubscribedConsumer())) {
+                for (String topic : EventTypes.REBUILD_ORDER) {
+                    applied += replay(consumer, topic, generation);
+                }
+            }
+            if (stopping) {
+                readModel.abandon(generation);
+                return;
+            }
+            readModel.switchTo(generation, clock.instant());
+            readModel.deleteRetiredGenerations();
+            log.info("The reports read generation {} now, rebuilt from {} events", generation, applied);
+        } catch (RuntimeException failure) {
+            log.error("The rebuild of generation {} failed; the reports keep the current one", generation, failure);
+            readModel.abandon(generation);
+        }
+    }
+
+    private long replay(Consumer<String, String> consumer, String topic, int generation) {
+        @Nullable List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+        if (partitions == null || partitions.isEmpty()) {
+            return 0;
+        }
+        List<TopicPartition> assigned = partitions.stream()
+                .map(partition -> new TopicPartition(topic, partition.partition()))
+                .toList();
+        consumer.assign(assigned);
+        consumer.seekToBeginning(assigned);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        long applied = 0;
+        while (!stopping
+                && assigned.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))
+                        && apply(generation, record)) {
+                    applied++;
+                }
+            }
+        }
+        return applied;
+    }
+
+    private boolean apply(int generation, ConsumerRecord<String, String> record) {
+        try {
+            return projection.apply(generation, InboundEvent.from(record));
+        } catch (MalformedEventException | IllegalArgumentException refused) {
+            log.warn(
+                    "Passed over {}-{}@{} in the rebuild: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    refused.getMessage());
+            return false;
+        }
+    }
+
+    private static Properties unsubscribedConsumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return properties;
+    }
+
+    @Override
+    public void destroy() {
+        stopping = true;
+        worker.shutdown();
+    }
+}

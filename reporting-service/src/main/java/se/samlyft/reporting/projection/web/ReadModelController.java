@@ -1,0 +1,75 @@
+package se.samlyft.reporting.projection.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.security.CurrentCaller;
+import se.samlyft.reporting.projection.Generations;
+import se.samlyft.reporting.projection.ReadModel;
+import se.samlyft.reporting.projection.messaging.ReadModelRebuild;
+
+/**
+ * {@code /api/reports/read-model}: which generation of the read model the reports read, and a rebuild from the start
+ * of the topics. Platform administrators only.
+ */
+@RestController
+@RequestMapping("/api/reports/read-model")
+class ReadModelController {
+
+    static final String PLATFORM_ADMIN = "platform-admin";
+
+    private final ReadModel readModel;
+    private final ReadModelRebuild rebuild;
+
+    ReadModelController(ReadModel readModel, ReadModelRebuild rebuild) {
+        this.readModel = readModel;
+        this.rebuild = rebuild;
+    }
+
+    @GetMapping
+    ReadModelView status() {
+        requireAdministrator();
+        return ReadModelView.of(readModel.generations());
+    }
+
+    /** 202: the new generation is being built; 409 while another rebuild runs. */
+    @PostMapping("/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ReadModelView rebuild() {
+        requireAdministrator();
+        rebuild.start();
+        return ReadModelView.of(readModel.generations());
+    }
+
+    /** 204: the generation being built is given up (a rebuild whose replica stopped); 404 when none is. */
+    @DeleteMapping("/rebuild")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void abandonRebuild() {
+        requireAdministrator();
+        if (rebuild.abandon().isEmpty()) {
+            throw new NotFound("No generation of the read model is being built.");
+        }
+    }
+
+    private static void requireAdministrator() {
+        if (!CurrentCaller.get().map(caller -> caller.hasRole(PLATFORM_ADMIN)).orElse(false)) {
+            throw new AccessDeniedException("Only a platform administrator manages the read model");
+        }
+    }
+
+    record ReadModelView(int currentGeneration, @Nullable Integer buildingGeneration) {
+
+        static ReadModelView of(Generations generations) {
+            return new ReadModelView(
+                    generations.current(),
+                    generations.building().isPresent() ? generations.building().getAsInt() : null);
+        }
+    }
+}

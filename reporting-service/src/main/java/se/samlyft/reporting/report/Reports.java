@@ -1,0 +1,43 @@
+package se.samlyft.reporting.report;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The reports over the current generation of the read model, as far as the transaction's tenant scope may see it.
+ * A federation's reports pass the federation: then an enrolment counts only if its organisation was a member on the
+ * day it started (or was requested, if it never started).
+ */
+public interface Reports {
+
+    /**
+     * The organisations that were members of the federation on some day of the period (on any day, without one), if
+     * the scope may see the federation's membership; empty if the tenant is no federation.
+     */
+    Optional<List<String>> membersOf(String federation, @Nullable Period period);
+
+    /** The programme, if the scope may see it. */
+    Optional<ProgrammeTarget> programme(UUID programmeId);
+
+    /** Whether the scope has any enrolment in the programme. */
+    boolean hasEnrolments(UUID programmeId);
+
+    FollowUp followUp(Selection selection, @Nullable SmallCounts rule);
+
+    MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation);
+
+    PaidTimeEvidence paidTime(YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation);
+
+    /**
+     * Which enrolments a follow-up counts: of a programme, in a period (by the day they started, or were requested),
+     * of a federation's members while they were members.
+     */
+    record Selection(
+            @Nullable ProgrammeTarget programme,
+            @Nullable UUID programmeId,
+            @Nullable Period period,
+            @Nullable String federation) {}
+}

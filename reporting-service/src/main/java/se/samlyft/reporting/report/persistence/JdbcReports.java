@@ -1,0 +1,301 @@
+package se.samlyft.reporting.report.persistence;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import se.samlyft.reporting.report.Dimension;
+import se.samlyft.reporting.report.FollowUp;
+import se.samlyft.reporting.report.MonthlyReport;
+import se.samlyft.reporting.report.PaidTimeEvidence;
+import se.samlyft.reporting.report.Participation;
+import se.samlyft.reporting.report.Period;
+import se.samlyft.reporting.report.ProgrammeTarget;
+import se.samlyft.reporting.report.Reports;
+import se.samlyft.reporting.report.SmallCounts;
+
+/**
+ * The reports in SQL over the current generation of the read model. Row-level security limits every query to the
+ * transaction's tenant scope; the filters here only choose among the rows the scope may see.
+ */
+@Repository
+@Transactional(readOnly = true)
+class JdbcReports implements Reports {
+
+    /** An enrolment has begun when it started, or reached a state that only follows a start. */
+    private static final String BEGAN = "(e.started_on is not null or e.state in ('IN_PROGRESS', 'COMPLETED'))";
+
+    /** The day an enrolment counts on in a period and against a federation's membership. */
+    private static final String COUNTED_ON = "coalesce(e.started_on, e.requested_on)";
+
+    private static final Map<Dimension, String> DIMENSIONS = new EnumMap<>(Map.of(
+            Dimension.ORGANISATION, "e.tenant_id",
+            Dimension.WORKPLACE, "coalesce(p.workplace_name, 'UNKNOWN')",
+            Dimension.OCCUPATION, "coalesce(p.occupation, 'UNKNOWN')",
+            Dimension.SEX, "coalesce(p.sex, 'UNKNOWN')",
+            Dimension.AGE_BAND, "coalesce(e.age_band, 'UNKNOWN')",
+            Dimension.EDUCATION, "coalesce(p.education_level, 'UNKNOWN')"));
+
+    private final JdbcClient jdbc;
+
+    JdbcReports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<List<String>> membersOf(String federation, @Nullable Period period) {
+        boolean known = jdbc.sql("""
+                        select exists (select 1 from federation f join read_model r on f.generation = r.current_generation
+                                       where f.tenant_id = :federation)""")
+                .param("federation", federation)
+                .query(Boolean.class)
+                .single();
+        if (!known) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                        select distinct m.member from federation_member m
+                        join read_model r on m.generation = r.current_generation
+                        where m.tenant_id = :federation
+                          and (cast(:from as date) is null or m.left_on is null or m.left_on > cast(:from as date))
+                          and (cast(:to as date) is null or m.joined_on <= cast(:to as date))
+                        order by m.member""")
+                .param("federation", federation)
+                .param("from", period == null ? null : period.from())
+                .param("to", period == null ? null : period.to())
+                .query(String.class)
+                .list());
+    }
+
+    @Override
+    public Optional<ProgrammeTarget> programme(UUID programmeId) {
+        return jdbc.sql("""
+                        select programme_id, number, name, start_date, end_date, planned_participants
+                        from programme x join read_model r on x.generation = r.current_generation
+                        where x.programme_id = :programme""")
+                .param("programme", programmeId)
+                .query((row, n) -> new ProgrammeTarget(
+                        row.getObject("programme_id", UUID.class),
+                        row.getString("number"),
+                        row.getString("name"),
+                        row.getObject("start_date", LocalDate.class),
+                        row.getObject("end_date", LocalDate.class),
+                        row.getInt("planned_participants")))
+                .optional();
+    }
+
+    @Override
+    public boolean hasEnrolments(UUID programmeId) {
+        return jdbc.sql("""
+                        select exists (select 1 from enrolment e join read_model r on e.generation = r.current_generation
+                                       where e.programme_id = :programme)""")
+                .param("programme", programmeId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
+    public FollowUp followUp(Selection selection, @Nullable SmallCounts rule) {
+        Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation());
+        Participation participation = participation(filter, selection);
+        Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            counts.put(dimension, breakdown(filter, DIMENSIONS.get(dimension)));
+        }
+        return FollowUp.of(selection.programme(), selection.period(), participation, counts, rule);
+    }
+
+    private Participation participation(Filter filter, Selection selection) {
+        String counts = """
+                select count(distinct e.participant) filter (where %1$s) as participants,
+                       count(*) filter (where %1$s) as started,
+                       count(*) filter (where %1$s and e.state = 'IN_PROGRESS') as ongoing,
+                       count(*) filter (where %1$s and e.state = 'COMPLETED') as completed,
+                       count(*) filter (where %1$s and e.state = 'WITHDRAWN') as withdrawn,
+                       count(e.usefulness) as evaluations,
+                       count(*) filter (where e.usefulness >= 4) as rating_4_or_5
+                """.formatted(BEGAN) + filter.from();
+        String hours = """
+                select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
+                from time_statement t
+                join (select e.generation, e.enrolment_id %s) e
+                  on t.generation = e.generation and t.enrolment_id = e.enrolment_id""".formatted(filter.from());
+        JdbcClient.StatementSpec statement;
+        if (selection.period() == null) {
+            statement = filter.bind(jdbc.sql(hours));
+        } else {
+            statement = filter.bind(jdbc.sql(hours + " where t.month between :first_month and :last_month"))
+                    .param("first_month", selection.period().firstMonth().toString())
+                    .param("last_month", selection.period().lastMonth().toString());
+        }
+        BigDecimal[] sums = statement
+                .query((row, n) -> new BigDecimal[] {row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")})
+                .single();
+        return filter.bind(jdbc.sql(counts))
+                .query((row, n) -> new Participation(
+                        row.getLong("participants"),
+                        row.getLong("started"),
+                        row.getLong("ongoing"),
+                        row.getLong("completed"),
+                        row.getLong("withdrawn"),
+                        sums[0],
+                        sums[1],
+                        row.getLong("evaluations"),
+                        row.getLong("rating_4_or_5")))
+                .single();
+    }
+
+    private Map<String, Long> breakdown(Filter filter, String value) {
+        String sql = "select " + value + " as value, count(distinct e.participant) as participants " + filter.from()
+                + " and " + BEGAN + " group by 1 order by (" + value + " like '<%') desc, 1";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        filter.bind(jdbc.sql(sql)).query(row -> {
+            counts.put(row.getString("value"), row.getLong("participants"));
+        });
+        return counts;
+    }
+
+    @Override
+    public MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation) {
+        Filter filter = Filter.of(programmeId, null, federation);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        List<MonthlyReport.Started> started = filter.bind(jdbc.sql("""
+                        select p.person_id, e.participant, e.tenant_id, e.started_on, p.sex, e.age_band,
+                               p.education_level
+                        %s and e.started_on between :first and :last
+                        order by e.started_on, e.tenant_id, e.participant""".formatted(filter.from())))
+                .param("first", first)
+                .param("last", last)
+                .query((row, n) -> new MonthlyReport.Started(
+                        participant(row),
+                        row.getObject("started_on", LocalDate.class),
+                        row.getString("sex"),
+                        row.getString("age_band"),
+                        row.getString("education_level")))
+                .list();
+        List<MonthlyReport.Ended> ended = filter.bind(jdbc.sql("""
+                        select p.person_id, e.participant, e.tenant_id, e.ended_on, e.state
+                        %s and %s and e.state in ('COMPLETED', 'WITHDRAWN') and e.ended_on between :first and :last
+                        order by e.ended_on, e.tenant_id, e.participant""".formatted(filter.from(), BEGAN)))
+                .param("first", first)
+                .param("last", last)
+                .query((row, n) -> new MonthlyReport.Ended(
+                        participant(row), row.getObject("ended_on", LocalDate.class), row.getString("state")))
+                .list();
+        List<MonthlyReport.Hours> hours = filter.bind(jdbc.sql("""
+                        select p.person_id, e.participant, e.tenant_id, sum(t.hours) as hours,
+                               sum(t.paid_hours) as paid_hours
+                        %s
+                        join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
+                        where t.month = :month and e.enrolment_id in (select e.enrolment_id %s)
+                        group by p.person_id, e.participant, e.tenant_id
+                        order by e.tenant_id, e.participant""".formatted(Filter.TABLES, filter.from())))
+                .param("month", month.toString())
+                .query((row, n) -> new MonthlyReport.Hours(
+                        participant(row), row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")))
+                .list();
+        List<YearMonth> corrected = filter.bind(jdbc.sql("""
+                        select distinct t.month from time_statement t
+                        where t.revision > 1 and t.month <= :month
+                          and (t.generation, t.enrolment_id) in (select e.generation, e.enrolment_id %s)
+                        order by t.month""".formatted(filter.from())))
+                .param("month", month.toString())
+                .query((row, n) -> YearMonth.parse(row.getString("month")))
+                .list();
+        return new MonthlyReport(programmeId, month, started, ended, hours, corrected);
+    }
+
+    @Override
+    public PaidTimeEvidence paidTime(
+            YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation) {
+        Filter filter = Filter.of(programmeId, null, federation);
+        List<PaidTimeEvidence.Line> lines = filter.bind(jdbc.sql("""
+                        select p.person_id, e.participant, e.tenant_id, o.name, coalesce(o.employer, 'UNKNOWN') as employer,
+                               t.month, sum(t.paid_hours) as paid_hours
+                        %s
+                        join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
+                        left join organisation o on o.generation = e.generation and o.tenant_id = e.tenant_id
+                        where t.month between :from and :to and t.paid_hours > 0
+                          and e.enrolment_id in (select e.enrolment_id %s)
+                        group by p.person_id, e.participant, e.tenant_id, o.name, o.employer, t.month
+                        order by e.tenant_id, t.month, e.participant""".formatted(Filter.TABLES, filter.from())))
+                .param("from", from.toString())
+                .param("to", to.toString())
+                .query((row, n) -> new PaidTimeEvidence.Line(
+                        row.getObject("person_id", UUID.class),
+                        row.getObject("participant", UUID.class),
+                        row.getString("tenant_id"),
+                        row.getString("name"),
+                        row.getString("employer"),
+                        YearMonth.parse(row.getString("month")),
+                        row.getBigDecimal("paid_hours")))
+                .list();
+        return new PaidTimeEvidence(from, to, lines);
+    }
+
+    private static MonthlyReport.Participant participant(ResultSet row) throws SQLException {
+        return new MonthlyReport.Participant(
+                row.getObject("person_id", UUID.class),
+                row.getObject("participant", UUID.class),
+                row.getString("tenant_id"));
+    }
+
+    /** The enrolments a report counts, as a {@code from ... where ...} clause and its parameters. */
+    private record Filter(
+            @Nullable UUID programmeId,
+            @Nullable Period period,
+            @Nullable String federation) {
+
+        static final String TABLES = """
+                from enrolment e
+                join read_model r on e.generation = r.current_generation
+                left join person p on p.generation = e.generation and p.participant = e.participant""";
+
+        static Filter of(@Nullable UUID programmeId, @Nullable Period period, @Nullable String federation) {
+            return new Filter(programmeId, period, federation);
+        }
+
+        String from() {
+            StringBuilder sql = new StringBuilder(TABLES).append("\nwhere true");
+            if (programmeId != null) {
+                sql.append(" and e.programme_id = :programme");
+            }
+            if (period != null) {
+                sql.append(" and ").append(COUNTED_ON).append(" between :period_from and :period_to");
+            }
+            if (federation != null) {
+                sql.append(" ").append("""
+                        and exists (select 1 from federation_member m
+                                     where m.generation = e.generation and m.tenant_id = :federation
+                                       and m.member = e.tenant_id and m.joined_on <= %1$s
+                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON));
+            }
+            return sql.toString();
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            if (programmeId != null) {
+                statement = statement.param("programme", programmeId);
+            }
+            if (period != null) {
+                statement = statement.param("period_from", period.from()).param("period_to", period.to());
+            }
+            if (federation != null) {
+                statement = statement.param("federation", federation);
+            }
+            return statement;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package se.samlyft.reporting.report.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.tenancy.TenantContext;
+import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.tenancy.TenantScope;
+import se.samlyft.reporting.report.FollowUp;
+import se.samlyft.reporting.report.MonthlyReport;
+import se.samlyft.reporting.report.PaidTimeEvidence;
+import se.samlyft.reporting.report.Period;
+import se.samlyft.reporting.report.ProgrammeTarget;
+import se.samlyft.reporting.report.Reports;
+import se.samlyft.reporting.report.SmallCounts;
+
+/**
+ * {@code /api/reports/...}: programme follow-up, the federation view, the funder's monthly participant report and the
+ * evidence of paid working time, as JSON or ({@code format=csv|xlsx}) as a file to download. A coordinator reads
+ * their organisation's rows; a federation coordinator, or an integrator of a federation, reads the federation's
+ * members while they were members, with small counts hidden in breakdowns by sex, age band and education.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private final Reports reports;
+    private final SmallCounts smallCounts;
+
+    ReportController(Reports reports, SmallCounts smallCounts) {
+        this.reports = reports;
+        this.smallCounts = smallCounts;
+    }
+
+    @GetMapping("/programmes/{programmeId}/follow-up")
+    ResponseEntity<?> followUp(@PathVariable UUID programmeId, @RequestParam(defaultValue = "json") String format) {
+        Format answer = Format.of(format);
+        Reader reader = Reader.current();
+        Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
+        Scope scope = scopeOf(
+                reader,
+                programme.map(p -> new Period(p.startDate(), p.endDate())).orElse(null));
+        FollowUp report = scope.read(() -> {
+            if (programme.isEmpty() && !reports.hasEnrolments(programmeId)) {
+                throw NotFound.of("programme", programmeId);
+            }
+            return reports.followUp(
+                    new Reports.Selection(programme.orElse(null), programmeId, null, scope.federation()),
+                    scope.smallCounts());
+        });
+        return answer.answer(
+                () -> FollowUpView.of(report, scope.threshold()),
+                () -> ReportSheets.of(report),
+                "uppfoljning-" + programmeId);
+    }
+
+    @GetMapping("/federation")
+    ResponseEntity<?> federation(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable UUID programmeId,
+            @RequestParam(defaultValue = "json") String format) {
+        Format answer = Format.of(format);
+        Period period = period(from, to);
+        Reader reader = Reader.current();
+        Scope scope = scopeOf(reader, period);
+        if (scope.federation() == null) {
+            throw new NotFound("The organisation " + reader.tenant().value() + " is no federation reporting knows.");
+        }
+        Optional<ProgrammeTarget> programme = programmeId == null ? Optional.empty() : programmeOf(reader, programmeId);
+        FollowUp report = scope.read(() -> reports.followUp(
+                new Reports.Selection(programme.orElse(null), programmeId, period, scope.federation()),
+                scope.smallCounts()));
+        return answer.answer(
+                () -> FollowUpView.of(report, scope.threshold()),
+                () -> ReportSheets.of(report),
+                "forbund-" + reader.tenant().value() + "-" + period.from() + "-" + period.to());
+    }
+
+    @GetMapping("/programmes/{programmeId}/monthly/{month}")
+    ResponseEntity<?> monthly(
+            @PathVariable UUID programmeId,
+            @PathVariable String month,
+            @RequestParam(defaultValue = "json") String format) {
+        Format answer = Format.of(format);
+        YearMonth reported = month("month", month);
+        Reader reader = Reader.current().mayListPeople();
+        Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
+        Scope scope = scopeOf(reader, new Period(reported.atDay(1), reported.atEndOfMonth()));
+        MonthlyReport report = scope.read(() -> {
+            if (programme.isEmpty() && !reports.hasEnrolments(programmeId)) {
+                throw NotFound.of("programme", programmeId);
+            }
+            return reports.monthly(programmeId, reported, scope.federation());
+        });
+        return answer.answer(
+                () -> MonthlyView.of(report),
+                () -> ReportSheets.of(report),
+                "manadsrapport-" + programmeId + "-" + month);
+    }
+
+    @GetMapping("/paid-time")
+    ResponseEntity<?> paidTime(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable UUID programmeId,
+            @RequestParam(defaultValue = "json") String format) {
+        Format answer = Format.of(format);
+        YearMonth first = month("from", from);
+        YearMonth last = month("to", to);
+        if (last.isBefore(first)) {
+            throw new InvalidInput("to", "must not be before from");
+        }
+        Reader reader = Reader.current().mayListPeople();
+        Scope scope = scopeOf(reader, new Period(first.atDay(1), last.atEndOfMonth()));
+        PaidTimeEvidence report = scope.read(() -> reports.paidTime(first, last, programmeId, scope.federation()));
+        return answer.answer(
+                () -> PaidTimeView.of(report), () -> ReportSheets.of(report), "betald-arbetstid-" + from + "-" + to);
+    }
+
+    private Optional<ProgrammeTarget> programmeOf(Reader reader, UUID programmeId) {
+        return TenantContext.callAs(TenantScope.of(reader.tenant()), () -> reports.programme(programmeId));
+    }
+
+    /**
+     * The scope a reader reads in: a federation's members over the period for a federation coordinator or an
+     * integrator of a federation, else the reader's own organisation.
+     */
+    private Scope scopeOf(Reader reader, @Nullable Period period) {
+        TenantId tenant = reader.tenant();
+        if (reader.federationCoordinator() || reader.aggregatesOnly()) {
+            Optional<List<String>> members =
+                    TenantContext.callAs(TenantScope.of(tenant), () -> reports.membersOf(tenant.value(), period));
+            if (members.isPresent()) {
+                return new Scope(
+                        TenantScope.federation(
+                                tenant, members.get().stream().map(TenantId::of).toList()),
+                        tenant.value(),
+                        smallCounts);
+            }
+        }
+        return new Scope(TenantScope.of(tenant), null, null);
+    }
+
+    private static Period period(@Nullable String from, @Nullable String to) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw new InvalidInput("to", "must not be before from");
+        }
+        return new Period(first, last);
+    }
+
+    private static LocalDate date(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "is required, a date such as 2021-01-01");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "must be a date such as 2021-01-01");
+        }
+    }
+
+    private static YearMonth month(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "is required, a month such as 2021-03");
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "must be a month such as 2021-03");
+        }
+    }
+
+    /** The tenant scope of a report, the federation it is read for, and the rule on small counts it follows. */
+    private record Scope(
+            TenantScope tenants,
+            @Nullable String federation,
+            @Nullable SmallCounts smallCounts) {
+
+        <T> T read(Supplier<T> report) {
+            return TenantContext.callAs(tenants, report);
+        }
+
+        @Nullable
+        Integer threshold() {
+            return smallCounts == null ? null : smallCounts.threshold();
+        }
+    }
+}
