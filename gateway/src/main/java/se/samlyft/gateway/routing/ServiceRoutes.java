@@ -1,0 +1,84 @@
+package se.samlyft.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
+
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+import se.samlyft.gateway.GatewayProperties;
+import se.samlyft.gateway.ratelimit.RateLimits;
+
+/**
+ * One route per service from {@code samlyft.gateway.services}: its API paths, and {@code /api/docs/<service>} for its
+ * OpenAPI document. Each request is rate limited (API routes only), passes the service's circuit breaker, and goes to
+ * one of the service's instances, chosen round robin by Spring Cloud LoadBalancer ({@code lb://<service>}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceRoutes {
+
+    /** Where a service's OpenAPI document is, on every service. */
+    static final String SERVICE_API_DOCS_PATH = "/v3/api-docs";
+
+    /** Where the gateway serves a service's OpenAPI document. */
+    public static final String API_DOCS_PATH = "/api/docs";
+
+    static String apiRouteId(String service) {
+        return service;
+    }
+
+    static String docsRouteId(String service) {
+        return "api-docs-" + service;
+    }
+
+    @Bean
+    ServiceCalls serviceCalls(GatewayProperties properties, ObjectProvider<MeterRegistry> meters) {
+        ServiceCalls calls = new ServiceCalls(properties.circuitBreaker());
+        meters.ifAvailable(registry -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(calls.circuitBreakers())
+                .bindTo(registry));
+        return calls;
+    }
+
+    @Bean
+    PerServiceProxyExchange perServiceProxyExchange(
+            GatewayProperties properties, RestClient.Builder restClients, GatewayMvcProperties gatewayProperties) {
+        return new PerServiceProxyExchange(properties, restClients, gatewayProperties);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> serviceRouterFunction(
+            GatewayProperties properties, ServiceCalls calls, RateLimits rateLimits) {
+        RouterFunction<ServerResponse> routes = null;
+        for (String service : properties.services().keySet().stream().sorted().toList()) {
+            List<String> paths = properties.services().get(service).paths();
+            RouterFunction<ServerResponse> apiRoute = route(apiRouteId(service))
+                    .route(path(paths.toArray(String[]::new)), http())
+                    .filter(rateLimits)
+                    .filter(calls.to(service))
+                    .filter(lb(service))
+                    .build();
+            RouterFunction<ServerResponse> docsRoute = route(docsRouteId(service))
+                    .GET(API_DOCS_PATH + "/" + service, http())
+                    .before(setPath(SERVICE_API_DOCS_PATH))
+                    .filter(calls.to(service))
+                    .filter(lb(service))
+                    .build();
+            RouterFunction<ServerResponse> both = apiRoute.and(docsRoute);
+            routes = routes == null ? both : routes.and(both);
+        }
+        if (routes == null) {
+            throw new IllegalStateException("No service to route to");
+        }
+        return routes;
+    }
+}
