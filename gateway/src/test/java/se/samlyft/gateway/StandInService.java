@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A plain HTTP server standing in for one instance of a service: it answers every path with the service's name (and
- * {@code /v3/api-docs} with a small OpenAPI document titled after it), after an optional delay, and records what it
- * received.
+ * {@code /v3/api-docs} with a small OpenAPI document titled after it), after an optional delay, with one security
+ * header of its own as a Spring service sends it, and records what it received.
  */
 final class StandInService {
 
@@ -104,6 +104,7 @@ final class StandInService {
         if (correlationId != null) {
             exchange.getResponseHeaders().add("X-Correlation-Id", correlationId);
         }
+        exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
         byte[] answer;
         if (path.equals("/v3/api-docs")) {
             exchange.getResponseHeaders().add("Content-Type", "application/json");

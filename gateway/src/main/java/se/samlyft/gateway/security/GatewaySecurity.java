@@ -6,7 +6,6 @@ import java.util.TreeSet;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -59,9 +58,7 @@ public class GatewaySecurity {
     SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder) {
         SecurityProblems problems = new SecurityProblems();
         TenantlessTokenRefusal tenantless = new TenantlessTokenRefusal(problems);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/**")
-                        .permitAll()
-                        .requestMatchers(OPEN_PATHS)
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
                         .permitAll()
                         .anyRequest()
                         .access(tenantRequired()))
