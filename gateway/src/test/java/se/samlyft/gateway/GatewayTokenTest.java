@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -103,6 +104,11 @@ class GatewayTokenTest extends GatewayTestBase {
         assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(http.get("/actuator/info", null).status()).isEqualTo(401);
         assertThat(http.get("/api/enrolments", null).status()).isEqualTo(401);
+        assertThat(http.send(http.request("/api/enrolments", null)
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .status())
+                .isEqualTo(401);
     }
 
     private static TestTokens.Builder validToken() {

@@ -8,7 +8,7 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.context.annotation.Bean;
@@ -58,27 +58,30 @@ public class ServiceRoutes {
     @Bean
     RouterFunction<ServerResponse> serviceRouterFunction(
             GatewayProperties properties, ServiceCalls calls, RateLimits rateLimits) {
-        RouterFunction<ServerResponse> routes = null;
-        for (String service : properties.services().keySet().stream().sorted().toList()) {
-            List<String> paths = properties.services().get(service).paths();
-            RouterFunction<ServerResponse> apiRoute = route(apiRouteId(service))
-                    .route(path(paths.toArray(String[]::new)), http())
-                    .filter(rateLimits)
-                    .filter(calls.to(service))
-                    .filter(lb(service))
-                    .build();
-            RouterFunction<ServerResponse> docsRoute = route(docsRouteId(service))
-                    .GET(API_DOCS_PATH + "/" + service, http())
-                    .before(setPath(SERVICE_API_DOCS_PATH))
-                    .filter(calls.to(service))
-                    .filter(lb(service))
-                    .build();
-            RouterFunction<ServerResponse> both = apiRoute.and(docsRoute);
-            routes = routes == null ? both : routes.and(both);
-        }
-        if (routes == null) {
-            throw new IllegalStateException("No service to route to");
-        }
-        return routes;
+        return properties.services().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(service -> apiRoute(service.getKey(), service.getValue(), calls, rateLimits)
+                        .and(docsRoute(service.getKey(), calls)))
+                .reduce(RouterFunction::and)
+                .orElseThrow();
+    }
+
+    private static RouterFunction<ServerResponse> apiRoute(
+            String service, GatewayProperties.Service settings, ServiceCalls calls, RateLimits rateLimits) {
+        return route(apiRouteId(service))
+                .route(path(settings.paths().toArray(String[]::new)), http())
+                .filter(rateLimits)
+                .filter(calls.to(service))
+                .filter(lb(service))
+                .build();
+    }
+
+    private static RouterFunction<ServerResponse> docsRoute(String service, ServiceCalls calls) {
+        return route(docsRouteId(service))
+                .GET(API_DOCS_PATH + "/" + service, http())
+                .before(setPath(SERVICE_API_DOCS_PATH))
+                .filter(calls.to(service))
+                .filter(lb(service))
+                .build();
     }
 }

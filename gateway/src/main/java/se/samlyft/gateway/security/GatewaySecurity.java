@@ -1,5 +1,7 @@
 package se.samlyft.gateway.security;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -118,7 +120,7 @@ public class GatewaySecurity {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                 .jwsAlgorithms(allowed -> allowed.addAll(algorithms))
                 .build();
-        List<OAuth2TokenValidator<Jwt>> validators = new java.util.ArrayList<>();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator());
         validators.add(new JwtClaimValidator<Object>(
                 JwtClaimNames.ISS, issuer -> issuer != null && issuers.contains(issuer.toString())));
@@ -132,7 +134,7 @@ public class GatewaySecurity {
     }
 
     static Set<SignatureAlgorithm> asymmetric(List<String> names) {
-        Set<SignatureAlgorithm> algorithms = new java.util.LinkedHashSet<>();
+        Set<SignatureAlgorithm> algorithms = new LinkedHashSet<>();
         for (String name : names) {
             SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
             if (algorithm == null) {
