@@ -59,6 +59,18 @@ class GatewayRoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void sendsNothingToAnInstanceThatIsNotReady() {
+        String token = TestTokens.get().forUser("sorsele-samordnare", "sorsele", "coordinator");
+
+        IntStream.range(0, 4)
+                .forEach(i ->
+                        assertThat(http.get("/api/library/loans", token).body()).isEqualTo("library"));
+
+        assertThat(LIBRARY.received()).hasSize(4);
+        assertThat(LIBRARY_STARTING.received()).isEmpty();
+    }
+
+    @Test
     void passesTheCorrelationIdOnToTheService() {
         String token = TestTokens.get().forUser("mala-chef", "mala", "manager");
 
@@ -84,7 +96,10 @@ class GatewayRoutingTest extends GatewayTestBase {
         assertThat(REPORTING.received()).hasSize(2);
         String continued = REPORTING.received().get(0).header("traceparent");
         String started = REPORTING.received().get(1).header("traceparent");
-        assertThat(continued).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01");
+        assertThat(continued)
+                .matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01")
+                .as("the gateway's own span is the parent")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(started).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(TRACE_ID);
     }
 

@@ -15,7 +15,8 @@ import se.samlyft.testsupport.TestTokens;
 /**
  * The gateway in front of stand-in services, with tokens from the test issuer; all gateway tests share this one
  * application context. Besides the four services, the test configuration routes {@code /api/archive/**} to a service
- * whose only instance is stopped and {@code /api/slow/**} to one that answers after longer than its timeout. The rate
+ * whose only instance is stopped, {@code /api/slow/**} to one that answers after longer than its timeout and
+ * {@code /api/library/**} to one with an instance that is not ready. The rate
  * limits are small and refill slowly, so each test class uses tenants of its own.
  */
 @SpringBootTest(
@@ -26,6 +27,7 @@ import se.samlyft.testsupport.TestTokens;
             "samlyft.gateway.services.archive.timeout=2s",
             "samlyft.gateway.services.slow.paths=/api/slow/**",
             "samlyft.gateway.services.slow.timeout=300ms",
+            "samlyft.gateway.services.library.paths=/api/library/**",
             "samlyft.gateway.circuit-breaker.sliding-window=4",
             "samlyft.gateway.circuit-breaker.minimum-calls=4",
             "samlyft.gateway.circuit-breaker.open-for=60s",
@@ -47,6 +49,8 @@ abstract class GatewayTestBase {
     static final StandInService ENROLMENT = StandInService.start("enrolment");
     static final StandInService REPORTING = StandInService.start("reporting");
     static final StandInService SLOW = StandInService.startSlow("slow", SLOW_ANSWER);
+    static final StandInService LIBRARY = StandInService.start("library");
+    static final StandInService LIBRARY_STARTING = StandInService.startUnready("library");
 
     /** Per service, the addresses of its instances. */
     static final Map<String, List<String>> INSTANCES = Map.of(
@@ -55,7 +59,8 @@ abstract class GatewayTestBase {
             "enrolment", List.of(ENROLMENT.uri()),
             "reporting", List.of(REPORTING.uri()),
             "archive", List.of(StandInService.stoppedInstance()),
-            "slow", List.of(SLOW.uri()));
+            "slow", List.of(SLOW.uri()),
+            "library", List.of(LIBRARY_STARTING.uri(), LIBRARY.uri()));
 
     @LocalServerPort
     int port;
@@ -82,7 +87,7 @@ abstract class GatewayTestBase {
     }
 
     static Stream<StandInService> allStandIns() {
-        return Stream.of(IDENTITY, CATALOG_1, CATALOG_2, ENROLMENT, REPORTING, SLOW);
+        return Stream.of(IDENTITY, CATALOG_1, CATALOG_2, ENROLMENT, REPORTING, SLOW, LIBRARY, LIBRARY_STARTING);
     }
 
     static List<StandInService.Received> receivedByAll() {

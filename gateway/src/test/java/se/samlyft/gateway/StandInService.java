@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
 /**
  * A plain HTTP server standing in for one instance of a service: it answers every path with the service's name (and
  * {@code /v3/api-docs} with a small OpenAPI document titled after it), after an optional delay, with one security
- * header of its own as a Spring service sends it, and records what it received.
+ * header of its own as a Spring service sends it, and records what it received, apart from the load balancer's
+ * readiness checks.
  */
 final class StandInService {
 
@@ -32,14 +33,18 @@ final class StandInService {
         }
     }
 
+    static final String READINESS = "/actuator/health/readiness";
+
     private final String service;
     private final HttpServer server;
     private final Duration delay;
+    private final boolean ready;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private StandInService(String service, Duration delay) {
+    private StandInService(String service, Duration delay, boolean ready) {
         this.service = service;
         this.delay = delay;
+        this.ready = ready;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -51,11 +56,16 @@ final class StandInService {
     }
 
     static StandInService start(String service) {
-        return new StandInService(service, Duration.ZERO);
+        return new StandInService(service, Duration.ZERO, true);
     }
 
     static StandInService startSlow(String service, Duration delay) {
-        return new StandInService(service, delay);
+        return new StandInService(service, delay, true);
+    }
+
+    /** An instance that runs but says it is not ready, as a service does while it starts or shuts down. */
+    static StandInService startUnready(String service) {
+        return new StandInService(service, Duration.ZERO, false);
     }
 
     /** An address where nothing listens: a stopped instance. */
@@ -92,6 +102,11 @@ final class StandInService {
         exchange.getRequestHeaders()
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith(READINESS)) {
+            exchange.sendResponseHeaders(ready ? 200 : 503, -1);
+            exchange.close();
+            return;
+        }
         received.add(new Received(service, port(), exchange.getRequestMethod(), path, headers, bodyBytes));
         if (!delay.isZero()) {
             try {

@@ -8,8 +8,12 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +26,8 @@ import se.samlyft.gateway.ratelimit.RateLimits;
 /**
  * One route per service from {@code samlyft.gateway.services}: its API paths, and {@code /api/docs/<service>} for its
  * OpenAPI document. Each request is rate limited (API routes only), passes the service's circuit breaker, and goes to
- * one of the service's instances, chosen round robin by Spring Cloud LoadBalancer ({@code lb://<service>}).
+ * one of the service's ready instances, chosen round robin by Spring Cloud LoadBalancer ({@code lb://<service>}), which
+ * asks each instance for its readiness from time to time.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceRoutes {
@@ -32,6 +37,9 @@ public class ServiceRoutes {
 
     /** Where the gateway serves a service's OpenAPI document. */
     public static final String API_DOCS_PATH = "/api/docs";
+
+    /** How long an instance may take to answer a readiness check. */
+    static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     static String apiRouteId(String service) {
         return service;
@@ -47,6 +55,21 @@ public class ServiceRoutes {
         meters.ifAvailable(registry -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(calls.circuitBreakers())
                 .bindTo(registry));
         return calls;
+    }
+
+    /**
+     * The client Spring Cloud LoadBalancer checks the instances' readiness with: short timeouts, so an instance that
+     * does not answer is out of rotation within one check.
+     */
+    @Bean
+    RestClient instanceHealthChecks(RestClient.Builder restClients, GatewayProperties properties) {
+        return restClients
+                .clone()
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .build(HttpClientSettings.defaults()
+                                .withRedirects(HttpRedirects.DONT_FOLLOW)
+                                .withTimeouts(properties.connectTimeout(), HEALTH_CHECK_TIMEOUT)))
+                .build();
     }
 
     @Bean
