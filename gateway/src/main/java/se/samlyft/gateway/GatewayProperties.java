@@ -29,8 +29,8 @@ public record GatewayProperties(
     }
 
     /**
-     * One service behind the gateway: the paths routed to it and how long the gateway waits for its answer (the time
-     * until the response starts) before it answers 504.
+     * One service behind the gateway: the paths routed to it and how long its whole answer may take. Without an answer
+     * by then, the gateway answers 504; an answer still arriving then is cut off.
      */
     public record Service(
             List<String> paths, @DefaultValue("10s") Duration timeout) {

@@ -55,6 +55,19 @@ class GatewayResilienceTest extends GatewayTestBase {
     }
 
     @Test
+    void cutsOffAnAnswerThatStallsHalfwayInsteadOfHanging() {
+        String token = TestTokens.get().forUser("stromsund-samordnare", "stromsund", "coordinator");
+
+        TestHttp.Response cutOff = timed(() -> http.get("/api/stalling/reports", token));
+
+        assertProblem(cutOff, 504);
+        assertThat(cutOff.json().get("detail").asString()).contains("stalling");
+        assertThat(cutOff.header("X-Correlation-Id"))
+                .isEqualTo(cutOff.json().get("correlationId").asString());
+        assertThat(STALLING.received()).hasSize(1);
+    }
+
+    @Test
     void refusesAnOversizedBodyBeforeItReachesAService() {
         String token = TestTokens.get().forUser("lycksele-samordnare", "lycksele", "coordinator");
         byte[] body = new byte[ONE_MEGABYTE + 1];

@@ -15,8 +15,9 @@ import se.samlyft.testsupport.TestTokens;
 /**
  * The gateway in front of stand-in services, with tokens from the test issuer; all gateway tests share this one
  * application context. Besides the four services, the test configuration routes {@code /api/archive/**} to a service
- * whose only instance is stopped, {@code /api/slow/**} to one that answers after longer than its timeout and
- * {@code /api/library/**} to one with an instance that is not ready. The rate
+ * whose only instance is stopped, {@code /api/slow/**} to one that answers after longer than its timeout,
+ * {@code /api/stalling/**} to one that stops halfway through its answer and {@code /api/library/**} to one with an
+ * instance that is not ready. The rate
  * limits are small and refill slowly, so each test class uses tenants of its own.
  */
 @SpringBootTest(
@@ -27,6 +28,8 @@ import se.samlyft.testsupport.TestTokens;
             "samlyft.gateway.services.archive.timeout=2s",
             "samlyft.gateway.services.slow.paths=/api/slow/**",
             "samlyft.gateway.services.slow.timeout=300ms",
+            "samlyft.gateway.services.stalling.paths=/api/stalling/**",
+            "samlyft.gateway.services.stalling.timeout=500ms",
             "samlyft.gateway.services.library.paths=/api/library/**",
             "samlyft.gateway.circuit-breaker.sliding-window=4",
             "samlyft.gateway.circuit-breaker.minimum-calls=4",
@@ -49,6 +52,7 @@ abstract class GatewayTestBase {
     static final StandInService ENROLMENT = StandInService.start("enrolment");
     static final StandInService REPORTING = StandInService.start("reporting");
     static final StandInService SLOW = StandInService.startSlow("slow", SLOW_ANSWER);
+    static final StandInService STALLING = StandInService.startStalling("stalling", SLOW_ANSWER);
     static final StandInService LIBRARY = StandInService.start("library");
     static final StandInService LIBRARY_STARTING = StandInService.startUnready("library");
 
@@ -60,6 +64,7 @@ abstract class GatewayTestBase {
             "reporting", List.of(REPORTING.uri()),
             "archive", List.of(StandInService.stoppedInstance()),
             "slow", List.of(SLOW.uri()),
+            "stalling", List.of(STALLING.uri()),
             "library", List.of(LIBRARY_STARTING.uri(), LIBRARY.uri()));
 
     @LocalServerPort
@@ -87,7 +92,8 @@ abstract class GatewayTestBase {
     }
 
     static Stream<StandInService> allStandIns() {
-        return Stream.of(IDENTITY, CATALOG_1, CATALOG_2, ENROLMENT, REPORTING, SLOW, LIBRARY, LIBRARY_STARTING);
+        return Stream.of(
+                IDENTITY, CATALOG_1, CATALOG_2, ENROLMENT, REPORTING, SLOW, STALLING, LIBRARY, LIBRARY_STARTING);
     }
 
     static List<StandInService.Received> receivedByAll() {

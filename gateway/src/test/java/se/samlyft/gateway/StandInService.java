@@ -39,12 +39,14 @@ final class StandInService {
     private final HttpServer server;
     private final Duration delay;
     private final boolean ready;
+    private final boolean stallsMidAnswer;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private StandInService(String service, Duration delay, boolean ready) {
+    private StandInService(String service, Duration delay, boolean ready, boolean stallsMidAnswer) {
         this.service = service;
         this.delay = delay;
         this.ready = ready;
+        this.stallsMidAnswer = stallsMidAnswer;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -56,16 +58,22 @@ final class StandInService {
     }
 
     static StandInService start(String service) {
-        return new StandInService(service, Duration.ZERO, true);
+        return new StandInService(service, Duration.ZERO, true, false);
     }
 
+    /** An instance that starts answering only after {@code delay}. */
     static StandInService startSlow(String service, Duration delay) {
-        return new StandInService(service, delay, true);
+        return new StandInService(service, delay, true, false);
+    }
+
+    /** An instance that starts answering at once, then stops for {@code delay} halfway through the body. */
+    static StandInService startStalling(String service, Duration delay) {
+        return new StandInService(service, delay, true, true);
     }
 
     /** An instance that runs but says it is not ready, as a service does while it starts or shuts down. */
     static StandInService startUnready(String service) {
-        return new StandInService(service, Duration.ZERO, false);
+        return new StandInService(service, Duration.ZERO, false, false);
     }
 
     /** An address where nothing listens: a stopped instance. */
@@ -93,6 +101,16 @@ final class StandInService {
         received.clear();
     }
 
+    private void pause() {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         long bodyBytes;
         try (InputStream body = exchange.getRequestBody()) {
@@ -108,12 +126,8 @@ final class StandInService {
             return;
         }
         received.add(new Received(service, port(), exchange.getRequestMethod(), path, headers, bodyBytes));
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (!stallsMidAnswer) {
+            pause();
         }
         String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
         if (correlationId != null) {
@@ -131,7 +145,13 @@ final class StandInService {
         try {
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+                int half = answer.length / 2;
+                out.write(answer, 0, half);
+                out.flush();
+                if (stallsMidAnswer) {
+                    pause();
+                }
+                out.write(answer, half, answer.length - half);
             }
         } catch (IOException gatewayGaveUp) {
             exchange.close();

@@ -10,14 +10,14 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
-import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.ServerResponse;
 import se.samlyft.gateway.GatewayProperties;
 
 /**
  * Sends each proxied request with the HTTP client of its service, so that every service has its own timeout: the
- * connect timeout, and the time the gateway waits for the response to start. Redirects are passed to the client, never
+ * connect timeout, and the time the whole answer may take (an answer still arriving then is cut off, so a stalled
+ * service never holds a request). Redirects are passed to the client, never
  * followed.
  */
 public final class PerServiceProxyExchange implements ProxyExchange {
@@ -33,7 +33,7 @@ public final class PerServiceProxyExchange implements ProxyExchange {
                             .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
                             .build(settingsFor(properties.connectTimeout(), settings.timeout())))
                     .build();
-            ProxyExchange exchange = new RestClientProxyExchange(client, gatewayProperties);
+            ProxyExchange exchange = new RelayingProxyExchange(client, gatewayProperties, service, settings.timeout());
             byRoute.put(ServiceRoutes.apiRouteId(service), exchange);
             byRoute.put(ServiceRoutes.docsRouteId(service), exchange);
         });
