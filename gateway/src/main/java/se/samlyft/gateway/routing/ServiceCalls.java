@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import se.samlyft.gateway.GatewayProperties;
@@ -43,7 +45,7 @@ public final class ServiceCalls {
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .waitDurationInOpenState(settings.openFor())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .ignoreException(failure -> find(failure, RequestBodyTooLarge.class) != null)
+                .recordException(ServiceCalls::unanswered)
                 .build());
         this.openForSeconds = Math.max(1, settings.openFor().toSeconds());
     }
@@ -76,7 +78,7 @@ public final class ServiceCalls {
                                 + " try again shortly.",
                         openForSeconds);
             } catch (Exception failure) {
-                if (find(failure, RequestBodyTooLarge.class) != null) {
+                if (!unanswered(failure)) {
                     throw failure;
                 }
                 if (timedOut(failure)) {
@@ -87,6 +89,15 @@ public final class ServiceCalls {
                 return problem(503, "The " + service + " service cannot be reached; try again shortly.", 0);
             }
         };
+    }
+
+    /**
+     * Whether the service gave no answer: the call failed on the way there or back (an I/O failure, or no instance to
+     * call). A body that is too large is the client's fault, and any other exception the gateway's own.
+     */
+    static boolean unanswered(Throwable failure) {
+        return find(failure, RequestBodyTooLarge.class) == null
+                && (failure instanceof RestClientException || find(failure, IOException.class) != null);
     }
 
     private static boolean refused(Throwable failure) {
