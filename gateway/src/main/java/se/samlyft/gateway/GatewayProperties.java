@@ -1,0 +1,97 @@
+package se.samlyft.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's settings under {@code samlyft.gateway}: the services it routes to, how long it waits for them, when it
+ * stops calling one that fails, how many requests a tenant and a client may make, which issuers it trusts and which
+ * browser origins may call it. Where each service's instances run is Spring Cloud's simple discovery
+ * ({@code spring.cloud.discovery.client.simple.instances.<service>[i].uri}).
+ */
+@ConfigurationProperties("samlyft.gateway")
+public record GatewayProperties(
+        Map<String, Service> services,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue CircuitBreaking circuitBreaker,
+        @DefaultValue RateLimits rateLimit,
+        @DefaultValue Cors cors,
+        @DefaultValue Security security) {
+
+    public GatewayProperties {
+        services = Map.copyOf(services);
+        if (services.isEmpty()) {
+            throw new IllegalArgumentException("samlyft.gateway.services names no service to route to");
+        }
+    }
+
+    /**
+     * One service behind the gateway: the paths routed to it and how long its whole answer may take. Without an answer
+     * by then, the gateway answers 504; an answer still arriving then is cut off.
+     */
+    public record Service(
+            List<String> paths, @DefaultValue("10s") Duration timeout) {
+
+        public Service {
+            paths = List.copyOf(paths);
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("A service needs at least one path");
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("A service's timeout must be positive");
+            }
+        }
+    }
+
+    /**
+     * When a service's circuit opens: once at least {@code minimumCalls} of the last {@code slidingWindow} calls were
+     * made and {@code failureRatePercent} of them failed (no answer, or no answer in time). While open, calls are
+     * answered 503 at once for {@code openFor}; then a few trial calls decide whether it closes again.
+     */
+    public record CircuitBreaking(
+            @DefaultValue("50") float failureRatePercent,
+            @DefaultValue("20") int slidingWindow,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("10s") Duration openFor) {}
+
+    /**
+     * Requests allowed per tenant (all its users and clients together) and per client of a tenant (the token's
+     * {@code azp}), so that one noisy integration cannot use up its organisation's share.
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue Limit perTenant,
+            @DefaultValue Limit perClient) {}
+
+    /** {@code requests} per {@code period}, refilled gradually; a burst may use the whole amount at once. */
+    public record Limit(
+            @DefaultValue("100") long requests,
+            @DefaultValue("1s") Duration period) {
+
+        public Limit {
+            if (requests < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("A rate limit needs a positive number of requests and period");
+            }
+        }
+    }
+
+    /** The browser origins that may call the API (the web client's). */
+    public record Cors(
+            @DefaultValue("http://localhost:5173") List<String> allowedOrigins) {
+
+        public Cors {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /** The token issuers the gateway accepts; when empty, the one issuer of the resource server's settings. */
+    public record Security(@DefaultValue List<String> trustedIssuers) {
+
+        public Security {
+            trustedIssuers = List.copyOf(trustedIssuers);
+        }
+    }
+}

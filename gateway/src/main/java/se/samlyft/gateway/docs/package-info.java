@@ -1,0 +1,5 @@
+/** The services' OpenAPI documents, gathered in one place. */
+@NullMarked
+package se.samlyft.gateway.docs;
+
+import org.jspecify.annotations.NullMarked;
