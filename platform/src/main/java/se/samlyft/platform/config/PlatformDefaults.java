@@ -27,6 +27,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.observations.key-values.application", "${spring.application.name}");
         defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
         defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/samlyft");
+        defaults.put("springdoc.paths-to-match", "${samlyft.api.base-path:/api}/**");
+        defaults.put("springdoc.writer-with-order-by-keys", "true");
         defaults.put("spring.flyway.placeholders.approle", "${spring.datasource.username}");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
