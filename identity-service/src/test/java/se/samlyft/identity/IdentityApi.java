@@ -32,6 +32,14 @@ public final class IdentityApi {
                 .build());
     }
 
+    public TestHttp.Response postWithKey(String path, String token, String idempotencyKey, String json) {
+        return http.send(http.request(path, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public TestHttp.Response postBytes(String path, String token, String contentType, byte[] body) {
         return http.send(http.request(path, token)
                 .header("Content-Type", contentType)

@@ -32,8 +32,9 @@ public interface People {
     void update(Person person, long expectedVersion);
 
     /**
-     * Removes everything identity holds about an erased person, keeping only the id and the version of the erasure,
-     * and clears the person as manager of others (recording their change).
+     * Removes everything identity holds about an erased person, keeping only the id and the version of the erasure:
+     * their row (name, e-mail address, encrypted personal identity number, facts), and stored responses to creating
+     * requests that name them; clears them as manager of others (recording their change).
      */
     void erase(Person person);
 }

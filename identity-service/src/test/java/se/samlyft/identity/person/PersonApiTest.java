@@ -247,4 +247,26 @@ class PersonApiTest extends AgainstIdentity {
         assertThat(fromDorotea.status()).isEqualTo(404);
         assertThat(changeFromDorotea.status()).isEqualTo(404);
     }
+
+    @Test
+    void aPersonExportsEverythingIdentityHoldsAboutThemAndNoOneElseOfTheirOrganisationDoes() {
+        String id = api.register(
+                DOROTEA,
+                person("Greta", "Öhrn", "greta.ohrn@dorotea.se").put("personalIdentityNumber", "19780315-4561"));
+
+        var own = api.get(PEOPLE + "/" + id + "/export", personToken(DOROTEA, id, "participant"));
+        var byCoordinator = api.get(PEOPLE + "/" + id + "/export", coordinatorOf(DOROTEA));
+        var byColleague = api.get(PEOPLE + "/" + id + "/export", participantOf(DOROTEA));
+        var byAnotherOrganisation = api.get(PEOPLE + "/" + id + "/export", coordinatorOf(VILHELMINA));
+
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().path("personalIdentityNumber").asString()).isEqualTo("19780315-4561");
+        assertThat(own.json().path("familyName").asString()).isEqualTo("Öhrn");
+        assertThat(own.json().path("email").asString()).isEqualTo("greta.ohrn@dorotea.se");
+        assertThat(own.json().path("workplaceName").asString()).isEqualTo("Hemtjänst Centrum");
+        assertThat(own.json().path("login").path("keycloakUsername").asString()).isEqualTo(id);
+        assertThat(byCoordinator.status()).isEqualTo(200);
+        assertThat(byColleague.status()).isEqualTo(403);
+        assertThat(byAnotherOrganisation.status()).isEqualTo(404);
+    }
 }

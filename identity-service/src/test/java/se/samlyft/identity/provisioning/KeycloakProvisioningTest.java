@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.samlyft.identity.IdentityApi.coordinatorOf;
 import static se.samlyft.identity.IdentityApi.municipality;
 import static se.samlyft.identity.IdentityApi.organisationNumber;
+import static se.samlyft.identity.IdentityApi.person;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.samlyft.contracts.EventContracts;
 import se.samlyft.identity.AgainstIdentity;
+import se.samlyft.identity.IdentityEvents;
 import se.samlyft.identity.hrimport.HrFiles;
 import se.samlyft.testsupport.TestKeycloak;
 import tools.jackson.databind.JsonNode;
@@ -129,6 +133,120 @@ class KeycloakProvisioningTest extends AgainstIdentity {
         assertThat(refused.path("access_token").isMissingNode()).isTrue();
         assertThat(refused.path("error").asString()).isEqualTo("invalid_grant");
         assertThat(user(asa).isEnabled()).isFalse();
+    }
+
+    @Test
+    void erasureLeavesNoIdentityDataDeletesTheLoginAndIsPublished() {
+        String coordinator = coordinatorOf(JOKKMOKK);
+        var lars = api.postWithKey(
+                "/api/identity/people",
+                coordinator,
+                "registrera-lars-kuoljok",
+                person("Lars", "Kuoljok", "lars.kuoljok@jokkmokk.se")
+                        .put("personalIdentityNumber", "850412-2386")
+                        .put("birthYear", 1985)
+                        .put("occupation", "MANAGER")
+                        .toString());
+        String larsId = lars.json().path("id").asString();
+        String elsaId = api.register(
+                JOKKMOKK,
+                person("Elsa", "Kuhmunen", "elsa.kuhmunen@jokkmokk.se").put("managerId", larsId));
+        awaitProvisioning();
+        user(larsId);
+
+        var erased = api.delete("/api/identity/people/" + larsId, coordinator);
+        awaitProvisioning();
+
+        assertThat(erased.status()).isEqualTo(204);
+        assertThat(realm().users().searchByUsername(larsId, true)).isEmpty();
+        assertThat(api.get("/api/identity/people/" + larsId, coordinator).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/identity/people/" + elsaId, coordinator)
+                        .json()
+                        .path("managerId")
+                        .isNull())
+                .isTrue();
+        assertThat(rowsMentioning("Kuoljok", "lars.kuoljok", "850412", "8504122386", "Lars"))
+                .as("rows of identity's database that still hold the erased person's data")
+                .isEmpty();
+        List<ConsumerRecord<String, String>> larsEvents = IdentityEvents.recordsOf(larsId, 2);
+        assertThat(larsEvents)
+                .extracting(IdentityEvents::typeOf)
+                .containsExactly("se.samlyft.identity.person-registered.v1", "se.samlyft.identity.person-erased.v1");
+        JsonNode erasure = IdentityEvents.data(larsEvents.get(1));
+        assertThat(erasure.path("version").asLong()).isEqualTo(2);
+        assertThat(erasure.path("organisation").asString()).isEqualTo(JOKKMOKK);
+        assertThat(EventContracts.load()
+                        .violations(
+                                "se.samlyft.identity.person-erased.v1",
+                                larsEvents.get(1).value()))
+                .isEmpty();
+        List<ConsumerRecord<String, String>> elsaEvents = IdentityEvents.recordsOf(elsaId, 2);
+        assertThat(IdentityEvents.data(elsaEvents.get(1)).has("managerId"))
+                .as("the erased manager is no longer named")
+                .isFalse();
+    }
+
+    /** Every row of every table of identity's database (the service's and the platform's) that holds one of these. */
+    private List<String> rowsMentioning(String... needles) {
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        List<String> tables = owner.queryForList("""
+                select table_schema || '.' || table_name from information_schema.tables
+                where table_schema in ('public', 'samlyft') and table_type = 'BASE TABLE'""", String.class);
+        List<String> found = new java.util.ArrayList<>();
+        for (String table : tables) {
+            List<String> bytea = owner.queryForList("""
+                    select column_name from information_schema.columns
+                    where table_schema || '.' || table_name = ? and data_type = 'bytea'""", String.class, table);
+            StringBuilder text = new StringBuilder("t::text");
+            bytea.forEach(column ->
+                    text.append(" || ' ' || coalesce(encode(t.").append(column).append(", 'escape'), '')"));
+            for (String needle : needles) {
+                owner.queryForList(
+                                "select " + text + " from " + table + " t where (" + text + ") ilike ?",
+                                String.class,
+                                "%" + needle + "%")
+                        .forEach(row -> found.add(table + ": " + row));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aTaskKeycloakRefusesStaysQueuedWithBackoffAndSucceedsOnceTheCauseIsGone() {
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        String path = api.onboard(municipality("arjeplog-test", "Arjeplogs kommun", "2583", organisationNumber(2583)))
+                .header("Location");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<java.util.Map<String, Object>> failed = List.of();
+        while (failed.isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep();
+            failed = owner.queryForList(
+                    "select attempts, last_error, next_attempt_at > now() as waiting from provisioning_task"
+                            + " where subject = 'arjeplog-test' and attempts >= 2");
+        }
+        assertThat(failed)
+                .as("the realm already has an organisation named Arjeplogs kommun, so Keycloak refuses the copy")
+                .singleElement()
+                .satisfies(task -> {
+                    assertThat((String) task.get("last_error")).contains("409");
+                    assertThat((Boolean) task.get("waiting")).isTrue();
+                });
+
+        var renamed = api.put(
+                path,
+                coordinatorOf("arjeplog-test"),
+                "\"1\"",
+                municipality("arjeplog-test", "Arjeplogs kommun (test)", "2583", organisationNumber(2583))
+                        .toString());
+        assertThat(renamed.status()).isEqualTo(200);
+        awaitProvisioning();
+
+        assertThat(realm().organizations().getAll())
+                .filteredOn(organisation -> "arjeplog-test".equals(organisation.getAlias()))
+                .singleElement()
+                .satisfies(organisation -> assertThat(organisation.getName()).isEqualTo("Arjeplogs kommun (test)"));
     }
 
     private JsonNode login(String email) {

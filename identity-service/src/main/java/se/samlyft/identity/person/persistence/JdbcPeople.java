@@ -168,6 +168,9 @@ class JdbcPeople implements People {
             }
         }
         jdbc.sql("delete from person where id = ?").param(person.id()).update();
+        jdbc.sql("delete from samlyft.idempotency_key where position(convert_to(?, 'UTF8') in response_body) > 0")
+                .param(person.id().toString())
+                .update();
         jdbc.sql("insert into erased_person (id, tenant_id, version, erased_at) values (?, ?, ?, ?)")
                 .params(person.id(), person.organisation().value(), person.version(), java.sql.Timestamp.from(at))
                 .update();
