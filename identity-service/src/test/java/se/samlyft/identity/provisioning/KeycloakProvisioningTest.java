@@ -249,6 +249,33 @@ class KeycloakProvisioningTest extends AgainstIdentity {
                 .satisfies(organisation -> assertThat(organisation.getName()).isEqualTo("Arjeplogs kommun (test)"));
     }
 
+    @Test
+    void aPersonWithTheIdOfADemoRealmUserTakesOverThatUserInsteadOfCreatingAnother() {
+        String demoPersonId = "f98b3199-e391-3be4-b6a5-d061e77124cd";
+        api.onboard(municipality("arvidsjaur", "Arvidsjaurs kommun", "2505", organisationNumber(2505)));
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        owner.update("""
+                insert into person (id, tenant_id, given_name, family_name, email, workplace_id, workplace_name,
+                    occupation, sex, birth_year, education_level, roles)
+                values (?::uuid, 'arvidsjaur', 'Ulla', 'Lindgren', 'arvidsjaur-deltagare-1@samlyft.example',
+                    'hemtjanst-centrum', 'Hemtjänst Centrum', 'ASSISTANT_NURSE', 'WOMAN', 1966, 'ISCED_3_4',
+                    '{participant,manager}')""", demoPersonId);
+        owner.update(
+                "insert into provisioning_task (kind, subject, organisation) values ('PERSON', ?, 'arvidsjaur')",
+                demoPersonId);
+        awaitProvisioning();
+
+        assertThat(realm().users().searchByUsername(demoPersonId, true)).isEmpty();
+        UserRepresentation demoUser =
+                realm().users().searchByUsername("arvidsjaur-deltagare-1", true).getFirst();
+        assertThat(demoUser.getFirstName()).isEqualTo("Ulla");
+        JsonNode token = TestKeycloak.get()
+                .passwordGrant(REALM, "samlyft-web", "arvidsjaur-deltagare-1", "samlyft", "openid organization");
+        JsonNode claims = TestKeycloak.claimsOf(token.path("access_token").asString());
+        assertThat(claims.path("person_id").asString()).isEqualTo(demoPersonId);
+        assertThat(roles(claims)).contains("participant", "manager");
+    }
+
     private JsonNode login(String email) {
         JsonNode token = TestKeycloak.get().passwordGrant(REALM, "samlyft-web", email, PASSWORD, "openid organization");
         assertThat(token.path("access_token").isString()).as(token.toString()).isTrue();

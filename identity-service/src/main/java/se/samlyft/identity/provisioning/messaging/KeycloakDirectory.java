@@ -23,7 +23,8 @@ import se.samlyft.identity.person.Role;
 
 /**
  * The realm's organisations and users through Keycloak's admin API, each operation find-or-create and so safe to
- * repeat. A person's user is named by the person id (it never changes; people log in with their e-mail address), has
+ * repeat. A person's user is named by the person id (it never changes; people log in with their e-mail address) or
+ * found by its {@code personId} attribute, has
  * the attribute {@code personId} that the realm maps to the {@code person_id} claim, is enabled while employed, is a
  * member of their organisation's Organization, and has exactly the realm roles identity manages that the person has.
  */
@@ -165,11 +166,19 @@ class KeycloakDirectory {
                 && List.of(person.id().toString()).equals(personId);
     }
 
-    private Optional<UserRepresentation> findUser(String username) {
-        return realm().users().searchByUsername(username, true).stream()
-                .filter(user -> username.equals(user.getUsername()))
-                .findFirst()
-                .map(user -> realm().users().get(user.getId()).toRepresentation());
+    /**
+     * The user of a person: named by the person id, or (for users created before identity knew the person, such as
+     * the demo realm's) carrying the person id in the attribute {@value #PERSON_ID_ATTRIBUTE}.
+     */
+    private Optional<UserRepresentation> findUser(String personId) {
+        Optional<UserRepresentation> byName = realm().users().searchByUsername(personId, true).stream()
+                .filter(user -> personId.equals(user.getUsername()))
+                .findFirst();
+        Optional<UserRepresentation> found = byName.isPresent()
+                ? byName
+                : realm().users().searchByAttributes(PERSON_ID_ATTRIBUTE + ":" + personId, true).stream()
+                        .findFirst();
+        return found.map(user -> realm().users().get(user.getId()).toRepresentation());
     }
 
     private Optional<OrganizationRepresentation> findOrganisation(String alias) {
