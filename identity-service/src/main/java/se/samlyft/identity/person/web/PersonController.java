@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -112,34 +110,8 @@ class PersonController {
 
     /** Everything identity holds about the person (GDPR art. 15 and 20), for the person or a coordinator. */
     @GetMapping("/{id}/export")
-    Map<String, Object> export(@PathVariable UUID id) {
-        Person person = ownOrManaged(id);
-        PersonProfile profile = person.profile();
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("id", person.id());
-        export.put("organisation", person.organisation().value());
-        export.put("givenName", profile.givenName());
-        export.put("familyName", profile.familyName());
-        export.put("email", profile.email().value());
-        export.put(
-                "personalIdentityNumber",
-                profile.personalIdentityNumber() == null
-                        ? null
-                        : profile.personalIdentityNumber().formatted());
-        export.put("workplaceId", profile.workplace().id());
-        export.put("workplaceName", profile.workplace().name());
-        export.put("occupation", profile.occupation());
-        export.put("managerId", profile.managerId());
-        export.put("sex", profile.sex());
-        export.put("birthYear", profile.birthYear());
-        export.put("educationLevel", profile.educationLevel());
-        export.put("roles", PersonView.of(person).roles());
-        export.put("status", person.status());
-        export.put("leftOn", person.leftOn());
-        export.put("version", person.version());
-        export.put(
-                "login", Map.of("keycloakUsername", person.id().toString(), "keycloakAttributePersonId", person.id()));
-        return export;
+    PersonExport export(@PathVariable UUID id) {
+        return PersonExport.of(ownOrManaged(id));
     }
 
     /**
