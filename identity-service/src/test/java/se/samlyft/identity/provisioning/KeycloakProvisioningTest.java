@@ -102,7 +102,7 @@ class KeycloakProvisioningTest extends AgainstIdentity {
         assertThat(roles(participant)).contains("participant").doesNotContain("manager", "coordinator");
         assertThat(roles(manager)).contains("manager", "participant");
         assertThat(manager.path("person_id").asString()).isEqualTo(kajsa);
-        assertThat(realm().organizations().getAll())
+        assertThat(realm().organizations().list(0, 1000))
                 .filteredOn(organisation -> JOKKMOKK.equals(organisation.getAlias()))
                 .singleElement()
                 .satisfies(organisation -> assertThat(organisation.getName()).isEqualTo("Jokkmokks kommun"));
@@ -243,7 +243,7 @@ class KeycloakProvisioningTest extends AgainstIdentity {
         assertThat(renamed.status()).isEqualTo(200);
         awaitProvisioning();
 
-        assertThat(realm().organizations().getAll())
+        assertThat(realm().organizations().list(0, 1000))
                 .filteredOn(organisation -> "arjeplog-test".equals(organisation.getAlias()))
                 .singleElement()
                 .satisfies(organisation -> assertThat(organisation.getName()).isEqualTo("Arjeplogs kommun (test)"));
