@@ -1,8 +1,11 @@
 package se.samlyft.identity.person.persistence;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,8 +152,8 @@ class JdbcPeople implements People {
     @Override
     @Transactional
     public void erase(Person person) {
-        java.time.Instant at = person.events().isEmpty()
-                ? java.time.Instant.now()
+        Instant at = person.events().isEmpty()
+                ? Instant.now()
                 : person.events().getLast().at();
         List<Person> reports = jdbc.sql("select " + COLUMNS + " from person where manager_id = ?")
                 .param(person.id())
@@ -172,7 +176,7 @@ class JdbcPeople implements People {
                 .param(person.id().toString())
                 .update();
         jdbc.sql("insert into erased_person (id, tenant_id, version, erased_at) values (?, ?, ?, ?)")
-                .params(person.id(), person.organisation().value(), person.version(), java.sql.Timestamp.from(at))
+                .params(person.id(), person.organisation().value(), person.version(), Timestamp.from(at))
                 .update();
         person.events().forEach(publisher::publishEvent);
     }
@@ -249,10 +253,9 @@ class JdbcPeople implements People {
     }
 
     /** A text[] parameter. */
-    private record RolesArray(String[] roles) implements org.springframework.jdbc.core.SqlTypeValue {
+    private record RolesArray(String[] roles) implements SqlTypeValue {
         @Override
-        public void setTypeValue(
-                java.sql.PreparedStatement statement, int index, int sqlType, @Nullable String typeName)
+        public void setTypeValue(PreparedStatement statement, int index, int sqlType, @Nullable String typeName)
                 throws SQLException {
             statement.setArray(index, statement.getConnection().createArrayOf("text", roles));
         }
