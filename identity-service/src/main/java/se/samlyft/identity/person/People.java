@@ -25,6 +25,9 @@ public interface People {
     /** Whether an employed person with this id exists in the scope (a manager must). */
     boolean isEmployed(UUID id);
 
+    /** Whether any organisation's person, present or erased, has this id. */
+    boolean idInUse(UUID id);
+
     /** Stores a new person; an e-mail address already used in the organisation is a conflict. */
     void add(Person person);
 

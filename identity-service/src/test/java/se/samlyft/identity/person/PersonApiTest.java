@@ -269,4 +269,37 @@ class PersonApiTest extends AgainstIdentity {
         assertThat(byColleague.status()).isEqualTo(403);
         assertThat(byAnotherOrganisation.status()).isEqualTo(404);
     }
+
+    @Test
+    void aNewPersonMayTakeAChosenIdThatNoOneHasOrHadUsed() {
+        String chosen = "7a1c2e4b-5d6f-4a8b-9c0d-1e2f3a4b5c6d";
+
+        var created = api.post(
+                PEOPLE,
+                coordinatorOf(VILHELMINA),
+                person("Tove", "Rask", "tove.rask@vilhelmina.se")
+                        .put("id", chosen)
+                        .toString());
+        var again = api.post(
+                PEOPLE,
+                coordinatorOf(DOROTEA),
+                person("Tove", "Rask", "tove.rask@dorotea.se").put("id", chosen).toString());
+        var erased = api.delete(PEOPLE + "/" + chosen, coordinatorOf(VILHELMINA));
+        var afterErasure = api.post(
+                PEOPLE,
+                coordinatorOf(VILHELMINA),
+                person("Tove", "Rask", "tove.rask@vilhelmina.se")
+                        .put("id", chosen)
+                        .toString());
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("id").asString()).isEqualTo(chosen);
+        assertThat(again.status())
+                .as("another organisation's person has the id")
+                .isEqualTo(409);
+        assertThat(erased.status()).isEqualTo(204);
+        assertThat(afterErasure.status())
+                .as("an erased person's id is never used again")
+                .isEqualTo(409);
+    }
 }

@@ -107,6 +107,14 @@ class JdbcPeople implements People {
     }
 
     @Override
+    public boolean idInUse(UUID id) {
+        return jdbc.sql("select person_id_in_use(?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     @Transactional
     public void add(Person person) {
         PersonProfile profile = person.profile();

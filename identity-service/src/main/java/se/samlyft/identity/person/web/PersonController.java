@@ -61,7 +61,11 @@ class PersonController {
     ResponseEntity<PersonView> registerPerson(@Valid @RequestBody PersonRequest request) {
         TenantId tenant = Callers.managedTenant();
         PersonProfile profile = checked(tenant, request.toProfile(LocalDate.now(clock)));
-        Person person = Person.register(UUID.randomUUID(), tenant, profile, clock.instant());
+        UUID id = request.id() == null ? UUID.randomUUID() : request.id();
+        if (request.id() != null && people.idInUse(id)) {
+            throw new Conflict("The person id " + id + " is already in use, or was used by a person who was erased.");
+        }
+        Person person = Person.register(id, tenant, profile, clock.instant());
         people.add(person);
         return ResponseEntity.created(URI.create(PATH + person.id()))
                 .eTag(ETags.of(person.version()))

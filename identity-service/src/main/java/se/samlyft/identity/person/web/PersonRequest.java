@@ -20,7 +20,10 @@ import se.samlyft.identity.person.Role;
 import se.samlyft.identity.person.Sex;
 import se.samlyft.identity.person.Workplace;
 
-/** A person as a coordinator registers or replaces them. */
+/**
+ * A person as a coordinator registers or replaces them. {@code id} may choose the id of a new person (for example to
+ * seed people whose Keycloak users already carry it); it is ignored when a person is replaced.
+ */
 record PersonRequest(
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
@@ -33,7 +36,8 @@ record PersonRequest(
         @NotNull Sex sex,
         @NotNull @Min(1900) @Max(2100) Integer birthYear,
         @NotNull EducationLevel educationLevel,
-        @Nullable @Size(max = 4) List<@NotBlank String> roles) {
+        @Nullable @Size(max = 4) List<@NotBlank String> roles,
+        @Nullable UUID id) {
 
     PersonProfile toProfile(LocalDate today) {
         Set<Role> parsed = roles == null || roles.isEmpty()
