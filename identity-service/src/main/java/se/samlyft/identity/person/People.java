@@ -1,9 +1,43 @@
 package se.samlyft.identity.person;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The people the current tenant scope may see. */
+/**
+ * The people of the current tenant scope (row-level security shows no other tenant's). Storing one hands its
+ * recorded events on in the same transaction.
+ */
 public interface People {
 
-    List<Person> visiblePeople();
+    Optional<Person> find(UUID id);
+
+    /** One page of the scope's people, ordered by family and given name, and how many there are. */
+    List<Person> page(int page, int size);
+
+    long count();
+
+    /** The people of the scope with these e-mail addresses (lower-case), by address. */
+    Map<String, Person> byEmail(Collection<String> normalisedEmails);
+
+    /** Whether an employed person with this id exists in the scope (a manager must). */
+    boolean isEmployed(UUID id);
+
+    /** Whether any organisation's person, present or erased, has this id. */
+    boolean idInUse(UUID id);
+
+    /** Stores a new person; an e-mail address already used in the organisation is a conflict. */
+    void add(Person person);
+
+    /** Stores a changed person whose stored version is {@code expectedVersion}. */
+    void update(Person person, long expectedVersion);
+
+    /**
+     * Removes everything identity holds about an erased person, keeping only the id and the version of the erasure:
+     * their row (name, e-mail address, encrypted personal identity number, facts), and stored responses to creating
+     * requests that name them; clears them as manager of others (recording their change).
+     */
+    void erase(Person person);
 }

@@ -1,33 +1,166 @@
 package se.samlyft.identity.person.web;
 
-import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.identity.organisation.Organisation;
+import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.person.People;
 import se.samlyft.identity.person.Person;
+import se.samlyft.identity.person.PersonProfile;
+import se.samlyft.identity.person.RoleRules;
+import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.PageView;
+import se.samlyft.platform.problem.Conflict;
+import se.samlyft.platform.problem.ETags;
+import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.tenancy.TenantId;
 
-/** {@code /api/identity/people}: the people of the caller's organisation. */
+/**
+ * {@code /api/identity/people}: the people of the caller's organisation. Its coordinators register, change, mark as
+ * left and erase them; coordinators and managers list and read them; a person reads and exports their own data.
+ */
 @RestController
 @RequestMapping("/api/identity/people")
 class PersonController {
 
-    private final People people;
+    private static final String PATH = "/api/identity/people/";
 
-    PersonController(People people) {
+    private final People people;
+    private final Organisations organisations;
+    private final Clock clock = Clock.systemUTC();
+
+    PersonController(People people, Organisations organisations) {
         this.people = people;
+        this.organisations = organisations;
+    }
+
+    /** The first day without employment. */
+    record LeaveRequest(@NotNull LocalDate leftOn) {}
+
+    @PostMapping
+    ResponseEntity<PersonView> registerPerson(@Valid @RequestBody PersonRequest request) {
+        TenantId tenant = Callers.managedTenant();
+        PersonProfile profile = checked(tenant, request.toProfile(LocalDate.now(clock)));
+        UUID id = request.id() == null ? UUID.randomUUID() : request.id();
+        if (request.id() != null && people.idInUse(id)) {
+            throw new Conflict("The person id " + id + " is already in use, or was used by a person who was erased.");
+        }
+        Person person = Person.register(id, tenant, profile, clock.instant());
+        people.add(person);
+        return ResponseEntity.created(URI.create(PATH + person.id()))
+                .eTag(ETags.of(person.version()))
+                .body(PersonView.of(person));
     }
 
     @GetMapping
-    List<PersonView> list() {
-        return people.visiblePeople().stream().map(PersonView::of).toList();
+    PageView<PersonView> listPeople(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+        Callers.requireAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR, Callers.MANAGER);
+        Callers.tenant();
+        return PageView.of(people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
     }
 
-    record PersonView(UUID id, String employer, String occupation) {
+    @GetMapping("/{id}")
+    ResponseEntity<PersonView> getPerson(@PathVariable UUID id) {
+        Person person = readable(id);
+        return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonView.of(person));
+    }
 
-        static PersonView of(Person person) {
-            return new PersonView(person.id(), person.employer().value(), person.occupation());
+    @PutMapping("/{id}")
+    ResponseEntity<PersonView> changePerson(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody PersonRequest request) {
+        TenantId tenant = Callers.managedTenant();
+        Person person = existing(id);
+        ETags.requireMatch(ifMatch, person.version());
+        long stored = person.version();
+        if (person.change(checked(tenant, request.toProfile(LocalDate.now(clock))), clock.instant())) {
+            people.update(person, stored);
         }
+        return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonView.of(person));
+    }
+
+    @PostMapping("/{id}/leave")
+    ResponseEntity<PersonView> leave(@PathVariable UUID id, @Valid @RequestBody LeaveRequest request) {
+        Callers.managedTenant();
+        Person person = existing(id);
+        long stored = person.version();
+        person.leave(request.leftOn(), clock.instant());
+        people.update(person, stored);
+        return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonView.of(person));
+    }
+
+    /** Everything identity holds about the person (GDPR art. 15 and 20), for the person or a coordinator. */
+    @GetMapping("/{id}/export")
+    PersonExport export(@PathVariable UUID id) {
+        return PersonExport.of(ownOrManaged(id));
+    }
+
+    /**
+     * Erases the person (GDPR art. 17): their identity data is removed, their login deleted, and every other service
+     * told to remove or pseudonymise what it holds.
+     */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> erase(@PathVariable UUID id) {
+        Callers.managedTenant();
+        Person person = existing(id);
+        person.erase(clock.instant());
+        people.erase(person);
+        return ResponseEntity.noContent().build();
+    }
+
+    private PersonProfile checked(TenantId tenant, PersonProfile profile) {
+        Organisation organisation = organisations
+                .find(tenant)
+                .orElseThrow(() -> new Conflict("The organisation " + tenant + " is not onboarded yet."));
+        RoleRules.requireFit(organisation.kind(), profile.roles());
+        if (profile.managerId() != null && !people.isEmployed(profile.managerId())) {
+            throw new InvalidInput("managerId", "must name an employed person of the same organisation");
+        }
+        return profile;
+    }
+
+    private Person existing(UUID id) {
+        return people.find(id).orElseThrow(() -> NotFound.of("person", id));
+    }
+
+    private Person readable(UUID id) {
+        if (Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR, Callers.MANAGER)) {
+            return existing(id);
+        }
+        return ownOrManaged(id);
+    }
+
+    private Person ownOrManaged(UUID id) {
+        boolean own = Callers.current().personId().map(id::equals).orElse(false);
+        if (!own && !Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
+            if (Callers.current().tenant().isPresent() && people.find(id).isEmpty()) {
+                throw NotFound.of("person", id);
+            }
+            throw new AccessDeniedException("Only the person or a coordinator of their organisation");
+        }
+        return existing(id);
     }
 }

@@ -1,0 +1,41 @@
+package se.samlyft.identity.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The head of identity's OpenAPI document, served at {@code /v3/api-docs} and kept in the repository as
+ * {@code openapi.json}. Its server is the gateway's root, so the document does not depend on where the service runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String BEARER = "bearer";
+
+    @Bean
+    OpenAPI identityOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Samlyft identity")
+                        .version("1")
+                        .description("Organisations and federation membership over time, people, the HR import and"
+                                + " GDPR export and erasure. Errors are RFC 9457 problem details; creating requests"
+                                + " take an Idempotency-Key; updates need If-Match with the ETag last read."))
+                .servers(List.of(new Server().url("/")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+}

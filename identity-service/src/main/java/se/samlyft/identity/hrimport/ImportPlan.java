@@ -1,0 +1,201 @@
+package se.samlyft.identity.hrimport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import se.samlyft.identity.organisation.OrganisationKind;
+import se.samlyft.identity.person.Person;
+import se.samlyft.identity.person.PersonProfile;
+import se.samlyft.identity.person.PersonStatus;
+import se.samlyft.identity.person.RoleRules;
+import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.tenancy.TenantId;
+
+/**
+ * What an HR export would do to an organisation's people, matched by e-mail address: people to register (ordered so
+ * that a manager is registered before the people they manage), people to change, rows that change nothing, rows of
+ * people who already left (skipped), and every problem. People absent from the file are left as they are.
+ */
+public final class ImportPlan {
+
+    /** A changed person and the version they were read at. */
+    public record Change(Person person, long readVersion) {}
+
+    private final List<Person> registrations = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>();
+    private final List<RowProblem> problems = new ArrayList<>();
+    private int unchanged;
+    private int skipped;
+    private final int rows;
+
+    private ImportPlan(int rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * Plans the import of {@code export} into {@code tenant}, whose current people with the file's addresses are
+     * {@code existing} (by lower-case address).
+     */
+    public static ImportPlan of(
+            HrExport export,
+            TenantId tenant,
+            OrganisationKind kind,
+            Map<String, Person> existing,
+            Supplier<UUID> ids,
+            Instant at) {
+        ImportPlan plan = new ImportPlan(export.rows().size());
+        Map<String, HrRow> byEmail = new LinkedHashMap<>();
+        for (HrRow.Reading reading : export.rows()) {
+            plan.problems.addAll(reading.problems());
+            HrRow row = reading.row();
+            if (row == null) {
+                continue;
+            }
+            String email = row.profile().email().normalised();
+            HrRow earlier = byEmail.putIfAbsent(email, row);
+            if (earlier != null) {
+                plan.problems.add(new RowProblem(
+                        row.line(),
+                        HrColumn.EMAIL.headerName(),
+                        "is the same address as on line " + earlier.line() + "; each person is one row"));
+                continue;
+            }
+            try {
+                RoleRules.requireFit(kind, row.profile().roles());
+            } catch (InvalidInput invalid) {
+                plan.problems.add(new RowProblem(row.line(), HrColumn.ROLES.headerName(), invalid.reason()));
+            }
+        }
+        Map<String, UUID> idByEmail = new HashMap<>();
+        existing.forEach((email, person) -> {
+            if (person.status() == PersonStatus.EMPLOYED) {
+                idByEmail.put(email, person.id());
+            }
+        });
+        Map<String, UUID> newIds = new HashMap<>();
+        for (String email : byEmail.keySet()) {
+            if (!existing.containsKey(email)) {
+                newIds.put(email, ids.get());
+            }
+        }
+        idByEmail.putAll(newIds);
+        Map<String, PersonProfile> resolved = new LinkedHashMap<>();
+        for (var entry : byEmail.entrySet()) {
+            HrRow row = entry.getValue();
+            UUID managerId = null;
+            if (row.managerEmail() != null) {
+                managerId = idByEmail.get(row.managerEmail());
+                if (managerId == null || row.managerEmail().equals(entry.getKey())) {
+                    plan.problems.add(new RowProblem(
+                            row.line(),
+                            HrColumn.MANAGER_EMAIL.headerName(),
+                            "must be the address of another employed person of the organisation, in this file or"
+                                    + " registered before"));
+                    continue;
+                }
+            }
+            resolved.put(entry.getKey(), withManager(row.profile(), managerId));
+        }
+        List<String> pending = new ArrayList<>();
+        for (var entry : resolved.entrySet()) {
+            Person current = existing.get(entry.getKey());
+            if (current == null) {
+                pending.add(entry.getKey());
+            } else if (current.status() == PersonStatus.LEFT) {
+                plan.skipped++;
+            } else {
+                long version = current.version();
+                if (current.change(entry.getValue(), at)) {
+                    plan.changes.add(new Change(current, version));
+                } else {
+                    plan.unchanged++;
+                }
+            }
+        }
+        plan.orderRegistrations(pending, resolved, newIds, byEmail, tenant, at);
+        plan.problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
+        return plan;
+    }
+
+    private void orderRegistrations(
+            List<String> pending,
+            Map<String, PersonProfile> resolved,
+            Map<String, UUID> newIds,
+            Map<String, HrRow> rowsByEmail,
+            TenantId tenant,
+            Instant at) {
+        Map<UUID, String> emailOfNewId = new HashMap<>();
+        newIds.forEach((email, id) -> emailOfNewId.put(id, email));
+        java.util.Set<UUID> registered = new java.util.HashSet<>();
+        List<String> waiting = new ArrayList<>(pending);
+        boolean progress = true;
+        while (!waiting.isEmpty() && progress) {
+            progress = false;
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                String email = it.next();
+                PersonProfile profile = resolved.get(email);
+                @Nullable UUID manager = profile.managerId();
+                if (manager == null || !emailOfNewId.containsKey(manager) || registered.contains(manager)) {
+                    UUID id = newIds.get(email);
+                    registrations.add(Person.register(id, tenant, profile, at));
+                    registered.add(id);
+                    it.remove();
+                    progress = true;
+                }
+            }
+        }
+        for (String email : waiting) {
+            problems.add(new RowProblem(
+                    rowsByEmail.get(email).line(),
+                    HrColumn.MANAGER_EMAIL.headerName(),
+                    "forms a circle of managers, or names a manager whose own row has a problem"));
+        }
+    }
+
+    private static PersonProfile withManager(PersonProfile profile, @Nullable UUID managerId) {
+        return new PersonProfile(
+                profile.givenName(),
+                profile.familyName(),
+                profile.email(),
+                profile.personalIdentityNumber(),
+                profile.workplace(),
+                profile.occupation(),
+                managerId,
+                profile.sex(),
+                profile.birthYear(),
+                profile.educationLevel(),
+                profile.roles());
+    }
+
+    /** New people, each after their manager. */
+    public List<Person> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    public List<Change> changes() {
+        return List.copyOf(changes);
+    }
+
+    public List<RowProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+
+    /** Rows of people who already left the organisation, which the import does not change. */
+    public int skipped() {
+        return skipped;
+    }
+
+    public int rows() {
+        return rows;
+    }
+}

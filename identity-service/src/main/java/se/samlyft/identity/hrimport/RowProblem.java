@@ -1,0 +1,7 @@
+package se.samlyft.identity.hrimport;
+
+/**
+ * What is wrong with one row of an HR export: the line of the file, the column (as the header names it) and what is
+ * wrong, without repeating the value, so that a report never carries a personal identity number.
+ */
+public record RowProblem(int line, String column, String message) {}

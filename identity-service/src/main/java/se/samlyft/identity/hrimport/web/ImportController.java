@@ -1,0 +1,61 @@
+package se.samlyft.identity.hrimport.web;
+
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.identity.hrimport.ImportReport;
+import se.samlyft.identity.hrimport.persistence.HrImports;
+import se.samlyft.identity.web.Callers;
+import se.samlyft.platform.problem.NotFound;
+
+/**
+ * {@code /api/identity/imports}: a coordinator uploads the HR system's CSV export of their organisation's staff
+ * ({@code text/csv}, UTF-8 or Windows-1252, comma or semicolon). {@code ?dryRun=true} only reports; a real run saves
+ * everything or, if any row has a problem, nothing (422 with every problem).
+ */
+@RestController
+@RequestMapping("/api/identity/imports")
+class ImportController {
+
+    private final HrImports imports;
+
+    ImportController(HrImports imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<Object> importStaff(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun) {
+        ImportReport report = imports.run(Callers.managedTenant(), file, dryRun);
+        URI location = URI.create("/api/identity/imports/" + report.id());
+        if (report.status().equals("REFUSED")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    report.problems().size() + " problems in the file; nothing was saved. Correct the rows listed and"
+                            + " import the whole file again.");
+            problem.setTitle("The HR file has problems");
+            problem.setProperty("problems", report.problems());
+            problem.setProperty("report", report);
+            return ResponseEntity.unprocessableContent()
+                    .location(location)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        return ResponseEntity.ok().location(location).body(report);
+    }
+
+    @GetMapping("/{id}")
+    HrImports.ImportStatus importStatus(@PathVariable UUID id) {
+        Callers.managedTenant();
+        return imports.status(id).orElseThrow(() -> NotFound.of("import", id));
+    }
+}

@@ -1,0 +1,5 @@
+/** PostgreSQL adapter of organisations and federations. */
+@NullMarked
+package se.samlyft.identity.organisation.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** HTTP adapter of organisations and federations. */
+@NullMarked
+package se.samlyft.identity.organisation.web;
+
+import org.jspecify.annotations.NullMarked;
