@@ -169,6 +169,20 @@ public final class LocalPlatform {
             launch(startup, service);
         }
         startup.awaitReady(components());
+        loadDemoData();
+    }
+
+    /** Enters the demo region through identity-service; a refusal is reported, and the platform runs on. */
+    private void loadDemoData() throws InterruptedException {
+        try {
+            DemoData.Outcome outcome = new DemoData(settings).load();
+            out.println(PREFIX + "demo region: " + outcome.created()
+                    + " organisations, memberships and people entered, " + outcome.existing() + " there already ("
+                    + outcome.took().toMillis() + " ms)");
+            outcome.refused().forEach(refusal -> out.println(PREFIX + "  demo data refused: " + refusal));
+        } catch (IOException e) {
+            out.println(PREFIX + "the demo region could not be entered: " + e.getMessage());
+        }
     }
 
     /** Starts a component unless the platform is being stopped, so that no process outlives the stop. */

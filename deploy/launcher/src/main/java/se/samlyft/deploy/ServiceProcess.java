@@ -59,6 +59,9 @@ final class ServiceProcess extends ProcessComponent {
                 "--spring.flyway.password=" + Databases.owner(database),
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka()));
         arguments.addAll(jwtArguments(ports));
+        if (module.equals("identity-service")) {
+            arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
+        }
         return new ServiceProcess(settings, module, port, arguments);
     }
 

@@ -37,6 +37,13 @@ class ServiceProcessTest {
     }
 
     @Test
+    void tellsIdentityServiceWhereKeycloaksAdminApiIs() {
+        ServiceProcess identity = ServiceProcess.service(settings, "identity-service", "identity", 18081);
+
+        assertThat(identity.arguments()).contains("--samlyft.identity.keycloak.server-url=http://localhost:18180");
+    }
+
+    @Test
     void pointsTheGatewayAtTheServicesPorts() {
         assertThat(ServiceProcess.gateway(settings).arguments())
                 .contains(
