@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -370,8 +371,9 @@ class EnrolmentController {
         return EnrolmentView.of(enrolment, position, enrolment.percentOf(courseOf(enrolment)));
     }
 
+    /** Now, to the microsecond PostgreSQL keeps, so that a time shown is the time stored. */
     private Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static YearMonth month(String value) {
