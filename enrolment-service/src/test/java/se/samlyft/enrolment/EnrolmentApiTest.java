@@ -150,6 +150,28 @@ class EnrolmentApiTest extends AgainstEnrolment {
     }
 
     @Test
+    void theSeatOfAPersonWhoLeavesGoesToTheNextPersonWaiting() {
+        UUID offering = upstream.schedule(offering(1));
+        UUID leaving = upstream.person(MALA, null);
+        UUID waiting = upstream.person(SORSELE, null);
+        String seat = idOf(api.enrol(participant(MALA, leaving), offering));
+        String next = idOf(api.enrol(participant(SORSELE, waiting), offering));
+
+        upstream.personLeft(leaving, MALA, 2);
+
+        assertThat(api.get("/api/enrolments/" + seat, coordinator(MALA))
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("WITHDRAWN");
+        assertThat(api.get("/api/enrolments/" + next, participant(SORSELE, waiting))
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aFullOfferingWaitlistsInArrivalOrderAndAWithdrawalPromotesTheFirst() {
         UUID offering = upstream.schedule(offering(1));
         UUID holder = upstream.person(ARVIDSJAUR, null);

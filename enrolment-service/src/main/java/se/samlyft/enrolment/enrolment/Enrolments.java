@@ -23,6 +23,9 @@ public interface Enrolments {
     /** The person's live enrolment on the offering, if any. */
     Optional<Enrolment> live(UUID personId, UUID offeringId);
 
+    /** The person's live enrolments on any offering, in order of arrival. */
+    List<Enrolment> liveOf(UUID personId);
+
     /** The next number in the order of arrival of requests; call it while holding the offering's seats. */
     long nextArrival();
 
@@ -57,7 +60,8 @@ public interface Enrolments {
 
     /**
      * Pseudonymises what is held about an erased person: their enrolments get a new, random person id, and comments
-     * and resume positions are dropped. Returns how many enrolments were changed.
+     * and resume positions are dropped; each changed enrolment's version is raised, so a change prepared before the
+     * erasure fails rather than writing them back. Returns how many enrolments were changed.
      */
     int pseudonymise(UUID personId);
 }

@@ -61,6 +61,13 @@ final class InMemoryEnrolments implements Enrolments {
     }
 
     @Override
+    public List<Enrolment> liveOf(UUID personId) {
+        return all().stream()
+                .filter(e -> e.personId().equals(personId) && e.isLive())
+                .toList();
+    }
+
+    @Override
     public long nextArrival() {
         return ++arrivals;
     }

@@ -2,6 +2,7 @@ package se.samlyft.enrolment.enrolment.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,12 +93,12 @@ class CatalogEvents {
             case PREFIX + "offering-scheduled.v1", PREFIX + "offering-changed.v1" -> {
                 inbox.handle(CONSUMER, event, this::offering);
                 UUID id = event.dataAs(OfferingFacts.class).offeringId();
-                seats.atOffering(id, desk -> desk.promote(clock.instant()));
+                seats.atOffering(id, desk -> desk.promote(clock.instant().truncatedTo(ChronoUnit.MICROS)));
             }
             case PREFIX + "offering-cancelled.v1" -> {
                 inbox.handle(CONSUMER, event, this::cancelled);
                 UUID id = event.dataAs(OfferingCancelled.class).offeringId();
-                seats.atOffering(id, desk -> desk.cancelAll(clock.instant()));
+                seats.atOffering(id, desk -> desk.cancelAll(clock.instant().truncatedTo(ChronoUnit.MICROS)));
             }
             default -> {
                 // Programmes and archived courses change nothing about enrolments.

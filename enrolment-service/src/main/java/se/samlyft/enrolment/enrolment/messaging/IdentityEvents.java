@@ -1,21 +1,31 @@
 package se.samlyft.enrolment.enrolment.messaging;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.samlyft.enrolment.enrolment.Enrolment;
 import se.samlyft.enrolment.enrolment.Enrolments;
+import se.samlyft.enrolment.enrolment.Seats;
 import se.samlyft.enrolment.person.People;
 import se.samlyft.enrolment.person.Person;
 import se.samlyft.enrolment.person.PersonStatus;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
+import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.tenancy.TenantScope;
 
 /**
- * Keeps the copy of identity's people from its events, through the inbox, in the person's organisation's scope. When
- * a person is erased, their enrolments are pseudonymised in the same transaction: a new random person id, and their
+ * Keeps the copy of identity's people from its events, through the inbox, in the person's organisation's scope. A
+ * person who left can no longer enrol, and their live enrolments are withdrawn, freeing their seats. When a person is
+ * erased, their enrolments are pseudonymised in the same transaction: a new random person id, and their
  * evaluation comments and resume positions dropped; counts already reported stay correct.
  */
 @Component
@@ -29,11 +39,23 @@ class IdentityEvents {
     private final Inbox inbox;
     private final People people;
     private final Enrolments enrolments;
+    private final Seats seats;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    IdentityEvents(Inbox inbox, People people, Enrolments enrolments) {
+    IdentityEvents(
+            Inbox inbox,
+            People people,
+            Enrolments enrolments,
+            Seats seats,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.inbox = inbox;
         this.people = people;
         this.enrolments = enrolments;
+        this.seats = seats;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** The reading of person-registered and person-changed: no name, no occupation, nothing not needed. */
@@ -57,7 +79,10 @@ class IdentityEvents {
         switch (event.type()) {
             case PREFIX + "person-registered.v1", PREFIX + "person-changed.v1" ->
                 inbox.handle(CONSUMER, event, this::person);
-            case PREFIX + "person-left.v1" -> inbox.handle(CONSUMER, event, this::left);
+            case PREFIX + "person-left.v1" -> {
+                inbox.handle(CONSUMER, event, this::left);
+                withdrawLiveEnrolments(event);
+            }
             case PREFIX + "person-erased.v1" -> inbox.handle(CONSUMER, event, this::erased);
             default -> {
                 // Organisations and federations: the offering copies carry the audience already resolved.
@@ -79,6 +104,22 @@ class IdentityEvents {
     private void left(InboundEvent event) {
         PersonGone facts = event.dataAs(PersonGone.class);
         people.left(facts.personId(), TenantId.of(facts.organisation()), facts.version());
+    }
+
+    /**
+     * Withdraws the live enrolments of a person who left, each at its offering's desk so that the seat goes to the next
+     * person waiting. Safe to repeat: a redelivery finds nothing live.
+     */
+    private void withdrawLiveEnrolments(InboundEvent event) {
+        PersonGone facts = event.dataAs(PersonGone.class);
+        List<Enrolment> live = TenantContext.callAs(
+                TenantScope.of(TenantId.of(facts.organisation())),
+                () -> transaction.execute(status -> enrolments.liveOf(facts.personId())));
+        for (Enrolment enrolment : live == null ? List.<Enrolment>of() : live) {
+            seats.atOffering(
+                    enrolment.offeringId(),
+                    desk -> desk.withdraw(enrolment.id(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        }
     }
 
     private void erased(InboundEvent event) {

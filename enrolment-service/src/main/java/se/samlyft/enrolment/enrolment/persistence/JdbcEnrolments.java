@@ -90,6 +90,14 @@ class JdbcEnrolments implements Enrolments {
     }
 
     @Override
+    public List<Enrolment> liveOf(UUID personId) {
+        return jdbc.sql(COLUMNS + " where person_id = ? and state in " + LIVE + " order by arrival")
+                .param(personId)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
     public List<Enrolment> waitlist(UUID offeringId) {
         return jdbc.sql(COLUMNS + " where offering_id = ? and state = 'WAITLISTED' order by arrival")
                 .param(offeringId)
@@ -245,7 +253,7 @@ class JdbcEnrolments implements Enrolments {
     public int pseudonymise(UUID personId) {
         return jdbc.sql("""
                         update enrolment set person_id = ?, evaluation_comment = null, resume_at = null,
-                            updated_at = now()
+                            version = version + 1, updated_at = now()
                         where person_id = ?""").params(UUID.randomUUID(), personId).update();
     }
 
