@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.enrolment.enrolment.Enrolment;
+import se.samlyft.enrolment.enrolment.EnrolmentState;
 import se.samlyft.enrolment.enrolment.Enrolments;
 import se.samlyft.enrolment.enrolment.RequestedBy;
 import se.samlyft.enrolment.enrolment.Seats;
@@ -365,7 +366,7 @@ class EnrolmentController {
     }
 
     private EnrolmentView view(Enrolment enrolment) {
-        Integer position = enrolment.state() == se.samlyft.enrolment.enrolment.EnrolmentState.WAITLISTED
+        Integer position = enrolment.state() == EnrolmentState.WAITLISTED
                 ? enrolments.waitlistPosition(enrolment.id()).orElse(null)
                 : null;
         return EnrolmentView.of(enrolment, position, enrolment.percentOf(courseOf(enrolment)));
