@@ -8,8 +8,14 @@ import static se.samlyft.enrolment.EnrolmentApi.participant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,6 +92,46 @@ class EnrolmentApiTest extends AgainstEnrolment {
     }
 
     @Test
+    void simultaneousDoubleRequestsOfTheSamePeopleMakeOneEnrolmentEach() throws Exception {
+        UUID offering = upstream.schedule(offering(4));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String token = participant(SORSELE, upstream.person(SORSELE, null));
+            tokens.add(token);
+            tokens.add(token);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TestHttp.Response>> sent = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String token : tokens) {
+                sent.add(threads.submit(() -> {
+                    start.await();
+                    return api.enrol(token, offering);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<TestHttp.Response> response : sent) {
+                statuses.add(response.get().status());
+            }
+
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(8);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(8);
+        }
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        assertThat(owner.queryForObject(
+                        "select count(distinct person_id) from enrolment where offering_id = ?",
+                        Integer.class,
+                        offering))
+                .isEqualTo(8);
+        assertThat(owner.queryForObject(
+                        "select count(*) from enrolment where offering_id = ? and seat_source is not null",
+                        Integer.class,
+                        offering))
+                .isEqualTo(4);
+    }
+
+    @Test
     void aCoordinatorEnrolsStaffOfTheirOwnOrganisationOnly() {
         UUID offering = upstream.schedule(offering(5));
         UUID staff = upstream.person(SORSELE, null);
@@ -105,7 +151,7 @@ class EnrolmentApiTest extends AgainstEnrolment {
     @Test
     void requestsOutsideTheAudienceTheWindowOrOfUnknownPeopleAreRefusedClearly() {
         OfferingSpec open = offering(5);
-        open.audience = java.util.List.of(ARVIDSJAUR);
+        open.audience = List.of(ARVIDSJAUR);
         UUID offering = upstream.schedule(open);
         OfferingSpec closed = offering(5);
         closed.opens = Instant.now().minus(Duration.ofDays(20));

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samlyft.enrolment.enrolment.RequestedBy;
 import se.samlyft.enrolment.enrolment.Seats;
@@ -39,7 +40,8 @@ import se.samlyft.testsupport.TestDatabase;
  * Not a test: the benchmark of the rush, run on demand (see the README). It measures requests per second and latency
  * percentiles of the rush of 500 requests for 300 seats through the HTTP API, at a fixed number of concurrent
  * clients, and beside it a single-row conditional UPDATE loop at the same concurrency on the same PostgreSQL, the
- * ceiling for anything that serialises on one row. Surefire runs only classes named *Test, so {@code ./mvnw verify}
+ * ceiling for anything that serialises on one row. {@code -Dsamlyft.enrolment.seat-batch=1} measures the rush without
+ * sharing transactions. Surefire runs only classes named *Test, so {@code ./mvnw verify}
  * never runs this one.
  */
 class SeatRushBenchmark extends AgainstEnrolment {
@@ -67,6 +69,9 @@ class SeatRushBenchmark extends AgainstEnrolment {
 
     @Autowired
     private Seats seats;
+
+    @Value("${samlyft.enrolment.seat-batch:50}")
+    private int seatBatch;
 
     record Result(String what, int operations, double seconds, long[] latenciesNanos) {
 
@@ -113,7 +118,9 @@ class SeatRushBenchmark extends AgainstEnrolment {
         StringBuilder report = new StringBuilder()
                 .append("\nSeat rush benchmark: ")
                 .append(CLIENTS)
-                .append(" concurrent clients, ")
+                .append(" concurrent clients, seat batches of up to ")
+                .append(seatBatch)
+                .append(", ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" processors, ")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
