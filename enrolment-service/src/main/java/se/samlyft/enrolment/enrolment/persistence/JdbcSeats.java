@@ -13,15 +13,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +53,7 @@ import se.samlyft.platform.tenancy.TenantScope;
  * organisation's withdrawal may go to a person of another.
  */
 @Repository
-class JdbcSeats implements Seats {
+class JdbcSeats implements Seats, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcSeats.class);
 
@@ -61,6 +61,10 @@ class JdbcSeats implements Seats {
     private final int batchSize;
 
     private final ConcurrentHashMap<UUID, Queue> queues = new ConcurrentHashMap<>();
+
+    /** The clerks: one thread serves an offering's queue while it has work, and ends when it is empty. */
+    private final ExecutorService clerks = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("seat-clerk-", 0).daemon(true).factory());
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -90,13 +94,14 @@ class JdbcSeats implements Seats {
     }
 
     /**
-     * Work waits in its offering's queue (in this process; other replicas wait for the row lock as before); whoever
-     * finds no one else serving the queue serves it until its own piece is answered, taking up to {@code
-     * samlyft.enrolment.seat-batch} (50) pieces of work at a time, oldest first, into one transaction (one lock, one
-     * count, one commit for all), and hands each its answer once that transaction has committed. A refusal by the
-     * domain (a {@link ProblemException} or {@link InvalidInput}, thrown before anything is written) answers that piece
-     * alone; any other failure rolls the batch back and each piece is then done again in a transaction of its own. So
-     * the outcome is that of doing the pieces one by one in queue order, with fewer round trips under a rush.
+     * Work waits in its offering's queue (in this process; other replicas wait for the row lock as before), and one
+     * clerk thread per offering serves the queue while it has work: it takes up to {@code samlyft.enrolment.seat-batch}
+     * (50) pieces at a time, oldest first, into one transaction (one lock, one count, one commit for all), and hands
+     * each its answer once that transaction has committed. A refusal by the domain (a {@link ProblemException} or
+     * {@link InvalidInput}, thrown before anything is written) answers that piece alone; any other failure rolls the
+     * batch back and each piece is then done again in a transaction of its own. So the outcome is that of doing the
+     * pieces one by one in queue order, with fewer round trips under a rush; the caller waits for its answer without
+     * polling.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -104,27 +109,8 @@ class JdbcSeats implements Seats {
         Queue queue = queues.computeIfAbsent(offeringId, id -> new Queue());
         Pending pending = new Pending((Function<SeatDesk, Object>) work);
         queue.waiting.add(pending);
-        while (!pending.answer.isDone()) {
-            if (queue.server.tryLock()) {
-                try {
-                    while (!pending.answer.isDone() && !queue.waiting.isEmpty()) {
-                        serve(offeringId, queue);
-                    }
-                } finally {
-                    queue.server.unlock();
-                }
-            } else {
-                try {
-                    pending.answer.get(1, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException notYet) {
-                    // Serving is someone else's; look again.
-                } catch (ExecutionException | InterruptedException answered) {
-                    if (answered instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    break;
-                }
-            }
+        if (queue.serving.compareAndSet(false, true)) {
+            clerks.execute(() -> serveAll(offeringId, queue));
         }
         try {
             return (T) pending.answer.join();
@@ -134,6 +120,24 @@ class JdbcSeats implements Seats {
             }
             throw failed;
         }
+    }
+
+    /** Serves the queue until it is empty; a piece added meanwhile is served too, never left without a clerk. */
+    private void serveAll(UUID offeringId, Queue queue) {
+        do {
+            try {
+                while (!queue.waiting.isEmpty()) {
+                    serve(offeringId, queue);
+                }
+            } finally {
+                queue.serving.set(false);
+            }
+        } while (!queue.waiting.isEmpty() && queue.serving.compareAndSet(false, true));
+    }
+
+    @Override
+    public void destroy() {
+        clerks.shutdown();
     }
 
     private void serve(UUID offeringId, Queue queue) {
@@ -203,7 +207,7 @@ class JdbcSeats implements Seats {
     /** The pieces of work waiting for one offering's seats, and who serves them now. */
     private static final class Queue {
         private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-        private final ReentrantLock server = new ReentrantLock();
+        private final AtomicBoolean serving = new AtomicBoolean();
     }
 
     private record Pending(Function<SeatDesk, Object> work, CompletableFuture<@Nullable Object> answer) {
