@@ -1,35 +1,314 @@
 package se.samlyft.enrolment.enrolment.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import se.samlyft.enrolment.enrolment.Enrolment;
 import se.samlyft.enrolment.enrolment.EnrolmentState;
 import se.samlyft.enrolment.enrolment.Enrolments;
+import se.samlyft.enrolment.enrolment.RequestedBy;
+import se.samlyft.enrolment.enrolment.SeatSource;
+import se.samlyft.enrolment.enrolment.TimeStatement;
+import se.samlyft.platform.problem.Conflict;
+import se.samlyft.platform.problem.PreconditionFailed;
 import se.samlyft.platform.tenancy.TenantId;
 
-/** Enrolments in PostgreSQL; row-level security limits every query to the transaction's tenant scope. */
+/**
+ * Enrolments in PostgreSQL; row-level security limits every query to the transaction's tenant scope. The events a
+ * stored enrolment recorded are handed to the application's listeners in the same transaction.
+ */
 @Repository
 @Transactional(readOnly = true)
 class JdbcEnrolments implements Enrolments {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = """
+            select id, person_id, tenant_id, offering_id, course_id, offering_owner, programme_id, requested_by,
+                arrival, state, seat_source, hold_until, decline_reason, paused, modules_completed, resume_at,
+                milestone, usefulness, evaluation_comment, version
+            from enrolment""";
 
-    JdbcEnrolments(JdbcClient jdbc) {
+    private static final String LIVE = "('REQUESTED', 'AWAITING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'IN_PROGRESS')";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
+
+    JdbcEnrolments(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @Override
-    public List<Enrolment> visibleEnrolments() {
-        return jdbc.sql("select id, tenant_id, offering_id, person_id, state from enrolment order by created_at, id")
-                .query((row, number) -> new Enrolment(
-                        row.getObject("id", UUID.class),
-                        TenantId.of(row.getString("tenant_id")),
-                        row.getObject("offering_id", UUID.class),
-                        row.getObject("person_id", UUID.class),
-                        EnrolmentState.valueOf(row.getString("state"))))
+    public Optional<Enrolment> find(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = ?")
+                .param(id)
+                .query(JdbcEnrolments::map)
+                .optional();
+    }
+
+    @Override
+    public List<Enrolment> list(@Nullable UUID personId, int page, int size) {
+        return jdbc.sql(COLUMNS + " where (?::uuid is null or person_id = ?) order by arrival desc limit ? offset ?")
+                .params(personId, personId, size, (long) page * size)
+                .query(JdbcEnrolments::map)
                 .list();
+    }
+
+    @Override
+    public long count(@Nullable UUID personId) {
+        return jdbc.sql("select count(*) from enrolment where (?::uuid is null or person_id = ?)")
+                .params(personId, personId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public Optional<Enrolment> live(UUID personId, UUID offeringId) {
+        return jdbc.sql(COLUMNS + " where person_id = ? and offering_id = ? and state in " + LIVE)
+                .params(personId, offeringId)
+                .query(JdbcEnrolments::map)
+                .optional();
+    }
+
+    @Override
+    public long nextArrival() {
+        return jdbc.sql("select nextval('enrolment_arrival_seq')")
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public List<Enrolment> liveOf(UUID personId) {
+        return jdbc.sql(COLUMNS + " where person_id = ? and state in " + LIVE + " order by arrival")
+                .param(personId)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public List<Enrolment> waitlist(UUID offeringId) {
+        return jdbc.sql(COLUMNS + " where offering_id = ? and state = 'WAITLISTED' order by arrival")
+                .param(offeringId)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public int waitingBefore(UUID offeringId, long arrival) {
+        return jdbc.sql("select count(*) from enrolment where offering_id = ? and state = 'WAITLISTED' and arrival < ?")
+                .params(offeringId, arrival)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public List<Enrolment> live(UUID offeringId) {
+        return jdbc.sql(COLUMNS + " where offering_id = ? and state in " + LIVE + " order by arrival")
+                .param(offeringId)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public List<Enrolment> holdsExpired(UUID offeringId, Instant at) {
+        return jdbc.sql(COLUMNS
+                        + " where offering_id = ? and state = 'AWAITING_APPROVAL' and hold_until <= ? order by arrival")
+                .params(offeringId, Timestamp.from(at))
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public List<Enrolment> awaitingApprovalBy(UUID managerId) {
+        return jdbc.sql(COLUMNS + """
+                         e where e.state = 'AWAITING_APPROVAL'
+                          and exists (select 1 from person p where p.id = e.person_id and p.manager_id = ?)
+                        order by e.arrival""")
+                .param(managerId)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public Optional<Integer> waitlistPosition(UUID enrolmentId) {
+        return jdbc
+                .sql("select enrolment_waitlist_position(?)")
+                .param(enrolmentId)
+                .query((row, number) -> row.getObject(1, Integer.class))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    @Override
+    @Transactional
+    public void add(Enrolment enrolment) {
+        Enrolment.Stored e = enrolment.stored();
+        try {
+            jdbc.sql("""
+                            insert into enrolment (id, tenant_id, offering_id, person_id, course_id, offering_owner,
+                                programme_id, requested_by, arrival, state, seat_source, hold_until, decline_reason,
+                                paused, modules_completed, resume_at, milestone, usefulness, evaluation_comment,
+                                version)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            e.id(),
+                            e.organisation().value(),
+                            e.offeringId(),
+                            e.personId(),
+                            e.courseId(),
+                            e.offeringOwner().value(),
+                            e.programmeId(),
+                            e.requestedBy().name(),
+                            e.arrival())
+                    .params(changing(e))
+                    .update();
+        } catch (DuplicateKeyException duplicate) {
+            throw new DuplicateEnrolment();
+        }
+        jdbc.sql("""
+                        update offering set enrolled_tenants = array_append(enrolled_tenants, ?)
+                        where id = ? and not (? = any (enrolled_tenants))""")
+                .params(
+                        e.organisation().value(),
+                        e.offeringId(),
+                        e.organisation().value())
+                .update();
+        enrolment.takeEvents().forEach(publisher::publishEvent);
+    }
+
+    @Override
+    @Transactional
+    public void update(Enrolment enrolment, long expectedVersion) {
+        Enrolment.Stored e = enrolment.stored();
+        int updated = jdbc.sql("""
+                        update enrolment set state = ?, seat_source = ?, hold_until = ?, decline_reason = ?,
+                            paused = ?, modules_completed = ?, resume_at = ?, milestone = ?, usefulness = ?,
+                            evaluation_comment = ?, version = ?, updated_at = now()
+                        where id = ? and version = ?""")
+                .params(changing(e))
+                .params(e.id(), expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new PreconditionFailed("The enrolment has changed since version " + expectedVersion
+                    + "; read it again and repeat the request.");
+        }
+        enrolment.takeEvents().forEach(publisher::publishEvent);
+    }
+
+    @Override
+    public Map<YearMonth, TimeStatement> timeStatements(UUID enrolmentId) {
+        Map<YearMonth, TimeStatement> statements = new TreeMap<>();
+        jdbc.sql("""
+                        select month, hours, paid_working_time_hours, revision, confirmed_at from time_statement
+                        where enrolment_id = ?""")
+                .param(enrolmentId)
+                .query((row, number) -> new TimeStatement(
+                        YearMonth.parse(row.getString("month")),
+                        row.getBigDecimal("hours").stripTrailingZeros(),
+                        row.getBigDecimal("paid_working_time_hours").stripTrailingZeros(),
+                        row.getInt("revision"),
+                        row.getTimestamp("confirmed_at").toInstant()))
+                .list()
+                .forEach(statement -> statements.put(statement.month(), statement));
+        return statements;
+    }
+
+    @Override
+    @Transactional
+    public void saveTimeStatement(Enrolment enrolment, TimeStatement statement) {
+        jdbc.sql("""
+                        insert into time_statement (enrolment_id, month, tenant_id, hours, paid_working_time_hours,
+                            revision, confirmed_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (enrolment_id, month) do update set hours = excluded.hours,
+                            paid_working_time_hours = excluded.paid_working_time_hours, revision = excluded.revision,
+                            confirmed_at = excluded.confirmed_at""")
+                .params(
+                        enrolment.id(),
+                        statement.month().toString(),
+                        enrolment.organisation().value(),
+                        statement.hours(),
+                        statement.paidWorkingTimeHours(),
+                        statement.revision(),
+                        Timestamp.from(statement.confirmedAt()))
+                .update();
+    }
+
+    @Override
+    @Transactional
+    public int pseudonymise(UUID personId) {
+        return jdbc.sql("""
+                        update enrolment set person_id = ?, evaluation_comment = null, resume_at = null,
+                            version = version + 1, updated_at = now()
+                        where person_id = ?""").params(UUID.randomUUID(), personId).update();
+    }
+
+    /**
+     * The unique index refused a second live enrolment of a person on an offering: 409. The transaction is spoilt,
+     * unlike after a refusal of the domain, which the seat desk's batches tell apart by this type.
+     */
+    static final class DuplicateEnrolment extends Conflict {
+
+        private static final long serialVersionUID = 1L;
+
+        DuplicateEnrolment() {
+            super("The person is enrolled on this offering already.");
+        }
+    }
+
+    private static Object[] changing(Enrolment.Stored e) {
+        return new Object[] {
+            e.state().name(),
+            e.seat() == null ? null : e.seat().name(),
+            e.holdUntil() == null ? null : Timestamp.from(e.holdUntil()),
+            e.declineReason(),
+            e.paused(),
+            e.modulesCompleted(),
+            e.resumeAt(),
+            e.milestone(),
+            e.usefulness(),
+            e.comment(),
+            e.version()
+        };
+    }
+
+    private static Enrolment map(ResultSet row, int number) throws SQLException {
+        String seat = row.getString("seat_source");
+        Timestamp holdUntil = row.getTimestamp("hold_until");
+        return Enrolment.restore(new Enrolment.Stored(
+                row.getObject("id", UUID.class),
+                row.getObject("person_id", UUID.class),
+                TenantId.of(row.getString("tenant_id")),
+                row.getObject("offering_id", UUID.class),
+                row.getObject("course_id", UUID.class),
+                TenantId.of(row.getString("offering_owner")),
+                row.getObject("programme_id", UUID.class),
+                RequestedBy.valueOf(row.getString("requested_by")),
+                row.getLong("arrival"),
+                EnrolmentState.valueOf(row.getString("state")),
+                seat == null ? null : SeatSource.valueOf(seat),
+                holdUntil == null ? null : holdUntil.toInstant(),
+                row.getString("decline_reason"),
+                row.getBoolean("paused"),
+                row.getInt("modules_completed"),
+                row.getString("resume_at"),
+                row.getInt("milestone"),
+                row.getObject("usefulness", Integer.class),
+                row.getString("evaluation_comment"),
+                row.getLong("version")));
     }
 }

@@ -1,0 +1,278 @@
+package se.samlyft.enrolment.enrolment.persistence;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.samlyft.enrolment.enrolment.Enrolments;
+import se.samlyft.enrolment.enrolment.SeatDesk;
+import se.samlyft.enrolment.enrolment.SeatLedger;
+import se.samlyft.enrolment.enrolment.Seats;
+import se.samlyft.enrolment.offering.Offering;
+import se.samlyft.enrolment.offering.Offerings;
+import se.samlyft.enrolment.person.People;
+import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.problem.PreconditionFailed;
+import se.samlyft.platform.problem.ProblemException;
+import se.samlyft.platform.tenancy.TenantContext;
+import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.tenancy.TenantScope;
+
+/**
+ * The seats of each offering in PostgreSQL. Work on an offering's seats runs in one transaction that first locks the
+ * offering's row ({@code select ... for update}), so the work of one offering is done one at a time, in the order the
+ * lock is granted, while other offerings are not held up; in this process, pieces of work waiting for the same offering
+ * share such a transaction (see {@link #atOffering}). The seats taken are counted from the enrolments under that
+ * lock, so the count can never drift from the enrolments. The transaction runs in the tenant scope of the offering's
+ * owner, audience and enrolled organisations ({@code enrolment_offering_scope}), since a seat freed by one
+ * organisation's withdrawal may go to a person of another.
+ */
+@Repository
+class JdbcSeats implements Seats, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcSeats.class);
+
+    /** The most pieces of work on one offering done in one transaction, {@code samlyft.enrolment.seat-batch}. */
+    private final int batchSize;
+
+    private final ConcurrentHashMap<UUID, Queue> queues = new ConcurrentHashMap<>();
+
+    /** The clerks: one thread serves an offering's queue while it has work, and ends when it is empty. */
+    private final ExecutorService clerks = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("seat-clerk-", 0).daemon(true).factory());
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transaction;
+    private final Enrolments enrolments;
+    private final People people;
+    private final Offerings offerings;
+
+    JdbcSeats(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            PlatformTransactionManager transactions,
+            Enrolments enrolments,
+            People people,
+            Offerings offerings,
+            @Value("${samlyft.enrolment.seat-batch:50}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("samlyft.enrolment.seat-batch is at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
+        this.offerings = offerings;
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transaction = new TransactionTemplate(transactions);
+        this.enrolments = enrolments;
+        this.people = people;
+    }
+
+    /**
+     * Work waits in its offering's queue (in this process; other replicas wait for the row lock as before), and one
+     * clerk thread per offering serves the queue while it has work: it takes up to {@code samlyft.enrolment.seat-batch}
+     * (50) pieces at a time, oldest first, into one transaction (one lock, one count, one commit for all), and hands
+     * each its answer once that transaction has committed. A refusal by the domain (a {@link ProblemException} or
+     * {@link InvalidInput}, thrown before anything is written) answers that piece alone; any other failure rolls the
+     * batch back and each piece is then done again in a transaction of its own. So the outcome is that of doing the
+     * pieces one by one in queue order, with fewer round trips under a rush; the caller waits for its answer without
+     * polling.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T atOffering(UUID offeringId, Function<SeatDesk, T> work) {
+        Queue queue = queues.computeIfAbsent(offeringId, id -> new Queue());
+        Pending pending = new Pending((Function<SeatDesk, Object>) work);
+        queue.waiting.add(pending);
+        if (queue.serving.compareAndSet(false, true)) {
+            clerks.execute(() -> serveAll(offeringId, queue));
+        }
+        try {
+            return (T) pending.answer.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    /** Serves the queue until it is empty; a piece added meanwhile is served too, never left without a clerk. */
+    private void serveAll(UUID offeringId, Queue queue) {
+        do {
+            try {
+                while (!queue.waiting.isEmpty()) {
+                    serve(offeringId, queue);
+                }
+            } finally {
+                queue.serving.set(false);
+            }
+        } while (!queue.waiting.isEmpty() && queue.serving.compareAndSet(false, true));
+    }
+
+    @Override
+    public void destroy() {
+        clerks.shutdown();
+    }
+
+    private void serve(UUID offeringId, Queue queue) {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending next = queue.waiting.poll();
+                next != null;
+                next = batch.size() < batchSize ? queue.waiting.poll() : null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<Object> answers = inTransaction(offeringId, desk -> {
+                List<Object> outcomes = new ArrayList<>();
+                for (Pending pending : batch) {
+                    outcomes.add(attempt(pending, desk));
+                }
+                return outcomes;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                answer(batch.get(i), answers.get(i));
+            }
+        } catch (RuntimeException batchFailed) {
+            if (batch.size() == 1) {
+                batch.getFirst().answer.completeExceptionally(batchFailed);
+                return;
+            }
+            for (Pending pending : batch) {
+                try {
+                    answer(pending, inTransaction(offeringId, desk -> attempt(pending, desk)));
+                } catch (RuntimeException failed) {
+                    pending.answer.completeExceptionally(failed);
+                }
+            }
+        }
+    }
+
+    /**
+     * The piece's answer, or the domain's refusal of it. The domain refuses before anything is written; a stale
+     * version or a duplicate found by the database can come after a piece wrote something, so those, like any other
+     * failure, spoil the batch and are thrown.
+     */
+    private static Object attempt(Pending pending, SeatDesk desk) {
+        try {
+            return new Answer(pending.work.apply(desk));
+        } catch (JdbcEnrolments.DuplicateEnrolment | PreconditionFailed spoilt) {
+            throw spoilt;
+        } catch (ProblemException | InvalidInput refused) {
+            return new Refusal(refused);
+        }
+    }
+
+    private static void answer(Pending pending, Object outcome) {
+        switch (outcome) {
+            case Answer answer -> pending.answer.complete(answer.value());
+            case Refusal refusal -> pending.answer.completeExceptionally(refusal.reason());
+            default -> throw new IllegalStateException("Unexpected outcome " + outcome);
+        }
+    }
+
+    private <T> T inTransaction(UUID offeringId, Function<SeatDesk, T> work) {
+        TenantScope scope = scopeOf(offeringId);
+        return TenantContext.callAs(scope, () -> transaction.execute(status -> work.apply(desk(offeringId))));
+    }
+
+    /** The pieces of work waiting for one offering's seats, and who serves them now. */
+    private static final class Queue {
+        private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean serving = new AtomicBoolean();
+    }
+
+    private record Pending(Function<SeatDesk, Object> work, CompletableFuture<@Nullable Object> answer) {
+        Pending(Function<SeatDesk, Object> work) {
+            this(work, new CompletableFuture<>());
+        }
+    }
+
+    private record Answer(@Nullable Object value) {}
+
+    private record Refusal(RuntimeException reason) {}
+
+    @Override
+    public int sweep(Instant at) {
+        List<UUID> due = template.queryForList("select enrolment_offerings_due(?)", UUID.class, Timestamp.from(at));
+        int swept = 0;
+        for (UUID offeringId : due) {
+            try {
+                int changed = atOffering(offeringId, desk -> {
+                    int done = desk.sweep(at);
+                    if (desk.offering().quotasReleasedAt(at)) {
+                        jdbc.sql("update offering set quota_release_handled_at = ? where id = ?")
+                                .params(Timestamp.from(at), offeringId)
+                                .update();
+                    }
+                    return done;
+                });
+                log.info("Swept the seats of offering {} at {}: {} enrolments changed", offeringId, at, changed);
+                swept++;
+            } catch (RuntimeException failed) {
+                log.warn("Could not sweep the seats of offering {}; the next sweep tries again", offeringId, failed);
+            }
+        }
+        return swept;
+    }
+
+    private SeatDesk desk(UUID offeringId) {
+        Offering offering = offerings.lock(offeringId).orElseThrow(() -> NotFound.of("offering", offeringId));
+        Map<TenantId, Integer> fromQuota = new HashMap<>();
+        int[] fromPool = {0};
+        jdbc.sql("""
+                        select tenant_id, seat_source, count(*) as seats from enrolment
+                        where offering_id = ? and seat_source is not null
+                        group by tenant_id, seat_source""").param(offeringId).query(row -> {
+            if ("QUOTA".equals(row.getString("seat_source"))) {
+                fromQuota.put(TenantId.of(row.getString("tenant_id")), row.getInt("seats"));
+            } else {
+                fromPool[0] += row.getInt("seats");
+            }
+        });
+        return new SeatDesk(SeatLedger.of(offering, fromQuota, fromPool[0]), enrolments, people);
+    }
+
+    private TenantScope scopeOf(UUID offeringId) {
+        @Nullable
+        String[] tenants = template.queryForObject(
+                "select enrolment_offering_scope(?)",
+                (row, number) -> {
+                    Array array = row.getArray(1);
+                    return array == null ? null : (String[]) array.getArray();
+                },
+                offeringId);
+        if (tenants == null) {
+            throw NotFound.of("offering", offeringId);
+        }
+        return new TenantScope(Arrays.stream(tenants).map(TenantId::of).collect(Collectors.toSet()));
+    }
+}
