@@ -166,6 +166,11 @@ class JdbcSeats implements Seats, DisposableBean {
                 batch.getFirst().answer.completeExceptionally(batchFailed);
                 return;
             }
+            log.warn(
+                    "A batch of {} pieces of seat work on offering {} failed ({}); doing each on its own",
+                    batch.size(),
+                    offeringId,
+                    batchFailed.toString());
             for (Pending pending : batch) {
                 try {
                     answer(pending, inTransaction(offeringId, desk -> attempt(pending, desk)));

@@ -1,0 +1,83 @@
+package se.samlyft.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.samlyft.enrolment.enrolment.Enrolment;
+import se.samlyft.enrolment.enrolment.RequestedBy;
+import se.samlyft.enrolment.enrolment.Seats;
+import se.samlyft.enrolment.enrolment.messaging.Upstream.OfferingSpec;
+import se.samlyft.enrolment.person.Person;
+import se.samlyft.enrolment.person.PersonStatus;
+import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.testsupport.TestDatabase;
+
+/**
+ * Seat work on one offering shares transactions in batches; a piece that fails after writing must leave nothing
+ * behind, and must not take the others down with it.
+ */
+class SeatBatchTest extends AgainstEnrolment {
+
+    @Autowired
+    private Seats seats;
+
+    @Autowired
+    private TestDatabase database;
+
+    @Test
+    void aPieceThatFailsAfterWritingLeavesNothingAndTheOthersStillGetTheirSeats() throws Exception {
+        OfferingSpec spec = new OfferingSpec(upstream.course("CLASSROOM", 2));
+        spec.capacity = 100;
+        UUID offering = upstream.schedule(spec);
+        Person spoiler = person();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Enrolment>> good = new ArrayList<>();
+        Future<Enrolment> bad;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 30; i++) {
+                Person person = person();
+                good.add(threads.submit(() -> {
+                    start.await();
+                    return seats.atOffering(
+                            offering, desk -> desk.request(UUID.randomUUID(), person, RequestedBy.SELF, Instant.now()));
+                }));
+            }
+            bad = threads.submit(() -> {
+                start.await();
+                return seats.atOffering(offering, desk -> {
+                    desk.request(UUID.randomUUID(), spoiler, RequestedBy.SELF, Instant.now());
+                    throw new IllegalStateException("failed after writing");
+                });
+            });
+            start.countDown();
+
+            for (Future<Enrolment> enrolment : good) {
+                assertThat(enrolment.get().seat()).isNotNull();
+            }
+            Future<Enrolment> failed = bad;
+            assertThatThrownBy(failed::get).hasRootCauseMessage("failed after writing");
+        }
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        assertThat(owner.queryForObject(
+                        "select count(*) from enrolment where offering_id = ?", Integer.class, offering))
+                .isEqualTo(30);
+        assertThat(owner.queryForObject(
+                        "select count(*) from enrolment where person_id = ?", Integer.class, spoiler.id()))
+                .isZero();
+    }
+
+    private static Person person() {
+        return new Person(UUID.randomUUID(), TenantId.of("sorsele"), "hemtjanst-centrum", null, PersonStatus.ACTIVE, 1);
+    }
+}
