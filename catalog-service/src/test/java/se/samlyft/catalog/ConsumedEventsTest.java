@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.samlyft.testsupport.Eventually;
 import se.samlyft.testsupport.TestDatabase;
 import se.samlyft.testsupport.TestHttp;
 import se.samlyft.testsupport.TestKafka;
@@ -275,20 +276,6 @@ class ConsumedEventsTest extends AgainstTheCatalog {
     }
 
     private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + PATIENCE + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-            last = probe.get();
-        }
-        return last;
+        return Eventually.until(PATIENCE, probe, done);
     }
 }

@@ -82,7 +82,10 @@ final class DemoData {
             String tenant = organisation.path("alias").asString();
             List<JsonNode> members = new ArrayList<>();
             organisation.path("members").forEach(member -> {
-                JsonNode user = users.get(member.asString());
+                JsonNode user = users.get(
+                        member.isString()
+                                ? member.asString()
+                                : member.path("username").asString());
                 if (user != null && personIdOf(user).isPresent()) {
                     members.add(user);
                 }

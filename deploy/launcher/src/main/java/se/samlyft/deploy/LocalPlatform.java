@@ -180,8 +180,8 @@ public final class LocalPlatform {
                     + " organisations, memberships and people entered, " + outcome.existing() + " there already ("
                     + outcome.took().toMillis() + " ms)");
             outcome.refused().forEach(refusal -> out.println(PREFIX + "  demo data refused: " + refusal));
-        } catch (IOException e) {
-            out.println(PREFIX + "the demo region could not be entered: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            out.println(PREFIX + "the demo region could not be entered: " + e);
         }
     }
 

@@ -1,0 +1,79 @@
+package se.samlyft.systemtest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import se.samlyft.deploy.LocalPlatform;
+import se.samlyft.testsupport.TestHttp;
+
+/**
+ * The whole platform, started once for all the system tests of a run as {@code ./mvnw -Pstart} starts it (embedded
+ * PostgreSQL, a Kafka broker process, the Keycloak distribution with the demo realm, the four services and the
+ * gateway), on ports of its own and with its data under {@code target/platform}. Maven's Surefire passes the
+ * launcher's settings as system properties (see this module's pom); the platform stops when the test JVM exits.
+ */
+final class RunningPlatform {
+
+    private static RunningPlatform running;
+
+    private final LocalPlatform platform;
+    private final Map<String, String> settings;
+
+    private RunningPlatform(LocalPlatform platform, Map<String, String> settings) {
+        this.platform = platform;
+        this.settings = settings;
+    }
+
+    /** The running platform, started on first use. */
+    static synchronized RunningPlatform get() {
+        if (running == null) {
+            Map<String, String> settings = new TreeMap<>();
+            System.getProperties().forEach((key, value) -> {
+                if (key.toString().startsWith("samlyft.")) {
+                    settings.put(key.toString(), value.toString());
+                }
+            });
+            Instant began = Instant.now();
+            try {
+                running = new RunningPlatform(LocalPlatform.startForTest(settings, System.out), settings);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            System.out.println("[system-test] the platform was ready after "
+                    + Duration.between(began, Instant.now()).toSeconds() + " s");
+        }
+        return running;
+    }
+
+    LocalPlatform platform() {
+        return platform;
+    }
+
+    int port(String component) {
+        String value = settings.get("samlyft." + component + ".port");
+        if (value == null) {
+            throw new IllegalStateException("No port for " + component + " in " + settings);
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** The gateway, the one public entry. */
+    TestHttp gateway() {
+        return TestHttp.onPort(port("gateway"));
+    }
+
+    /** One service straight, bypassing the gateway: {@code identity}, {@code catalog}, {@code enrolment}, {@code reporting}. */
+    TestHttp service(String name) {
+        return TestHttp.onPort(port(name));
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + port("kafka");
+    }
+
+    String keycloakUrl() {
+        return "http://localhost:" + port("keycloak");
+    }
+}

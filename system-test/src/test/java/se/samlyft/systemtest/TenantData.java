@@ -1,0 +1,81 @@
+package se.samlyft.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import se.samlyft.testsupport.TestHttp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Objects of one tenant made through the gateway with its coordinator's token, each carrying a marker text. */
+final class TenantData {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private TenantData() {}
+
+    static void createFor(TestHttp gateway, String coordinator, String marker) {
+        ObjectNode programme = JSON.createObjectNode()
+                .put("number", "2026/" + Math.abs(marker.hashCode() % 100_000))
+                .put("name", marker)
+                .put("funder", "ESF")
+                .put("region", "Övre Norrland")
+                .put("start", "2026-01-01")
+                .put("end", "2027-12-31")
+                .put("totalBudgetSek", 6_388_583)
+                .put("grantSek", 2_993_347)
+                .put("coFinancingRatePercent", 50)
+                .put("plannedParticipants", 460);
+        JsonNode createdProgramme = created(gateway, "/api/catalog/programmes", coordinator, programme);
+
+        ObjectNode course = JSON.createObjectNode()
+                .put("title", marker)
+                .put("description", "Grunderna i social dokumentation: vad som ska skrivas, var och varför.")
+                .put("format", "SELF_PACED_DIGITAL")
+                .put("formal", false);
+        course.putArray("themes").add("säker dokumentation");
+        course.putArray("targetOccupations").add("undersköterska");
+        course.putArray("modules")
+                .addObject()
+                .put("title", "Varför vi dokumenterar")
+                .put("estimatedMinutes", 45);
+        String courseId = created(gateway, "/api/catalog/courses", coordinator, course)
+                .path("id")
+                .asString();
+        TestHttp.Response published = send(gateway, "/api/catalog/courses/" + courseId + "/publish", coordinator, "");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        ObjectNode offering = JSON.createObjectNode()
+                .put("courseId", courseId)
+                .put("enrolmentOpensAt", now.minus(1, ChronoUnit.DAYS).toString())
+                .put("enrolmentClosesAt", now.plus(30, ChronoUnit.DAYS).toString())
+                .put("startsAt", now.plus(35, ChronoUnit.DAYS).toString())
+                .put("endsAt", now.plus(60, ChronoUnit.DAYS).toString())
+                .put("online", true)
+                .put("capacity", 20)
+                .put("approvalRequired", false)
+                .put("paidWorkingTime", true)
+                .put("programmeId", createdProgramme.path("id").asString())
+                .put("audience", "OWN_STAFF");
+        created(gateway, "/api/catalog/offerings", coordinator, offering);
+    }
+
+    private static JsonNode created(TestHttp gateway, String path, String token, ObjectNode body) {
+        TestHttp.Response response = send(gateway, path, token, body.toString());
+        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static TestHttp.Response send(TestHttp gateway, String path, String token, String body) {
+        return gateway.send(gateway.request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(
+                        body.isEmpty()
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+}
