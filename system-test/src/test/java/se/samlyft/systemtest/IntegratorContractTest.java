@@ -92,6 +92,20 @@ class IntegratorContractTest {
         System.out.println("[system-test] read " + records.size() + " records: " + types);
     }
 
+    @Test
+    void theIntegratorReadsItsFederationsAggregatesThroughTheGatewayButNoListOfPeople() {
+        String integrator = keycloak.clientCredentials("samlyft-integrator", "samlyft-integrator-secret");
+
+        var federation = platform.gateway().get("/api/reports/federation?from=2026-01-01&to=2026-12-31", integrator);
+        var paidTime = platform.gateway().get("/api/reports/paid-time?from=2026-01&to=2026-12", integrator);
+
+        assertThat(federation.status()).as(federation.body()).isEqualTo(200);
+        assertThat(federation.json().has("participants")).isTrue();
+        assertThat(paidTime.status())
+                .as("hours per person are not an aggregate")
+                .isEqualTo(403);
+    }
+
     /** Every record of every platform topic, from the beginning to the end offsets at the time of asking. */
     private List<ConsumerRecord<String, String>> readEverything(Duration patience) {
         Properties properties = new Properties();

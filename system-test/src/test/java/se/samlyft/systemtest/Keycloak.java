@@ -50,6 +50,15 @@ final class Keycloak {
                 .asString();
     }
 
+    /** An access token of a confidential client, by the client-credentials grant. */
+    String clientCredentials(String client, String secret) {
+        return post(
+                        "/realms/samlyft/protocol/openid-connect/token",
+                        Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret))
+                .path("access_token")
+                .asString();
+    }
+
     /**
      * Adds a copy of the web client whose access tokens live one second, so that a test can hold a genuine token of
      * the realm that has expired. The copy has the web client's mappers and scopes, so its tokens differ only in their

@@ -172,7 +172,10 @@ public final class LocalPlatform {
         loadDemoData();
     }
 
-    /** Enters the demo region through identity-service; a refusal is reported, and the platform runs on. */
+    /**
+     * Enters the demo region through identity-service, and gives the integrator client the scope reporting asks for;
+     * a refusal is reported, and the platform runs on.
+     */
     private void loadDemoData() throws InterruptedException {
         try {
             DemoData.Outcome outcome = new DemoData(settings).load();
@@ -182,6 +185,11 @@ public final class LocalPlatform {
             outcome.refused().forEach(refusal -> out.println(PREFIX + "  demo data refused: " + refusal));
         } catch (IOException | RuntimeException e) {
             out.println(PREFIX + "the demo region could not be entered: " + e);
+        }
+        try {
+            new IntegratorScopes(settings).ensure();
+        } catch (IOException | RuntimeException e) {
+            out.println(PREFIX + "the integrator client has no scope " + IntegratorScopes.SCOPE + ": " + e);
         }
     }
 
