@@ -8,20 +8,11 @@ import static se.samlyft.catalog.offering.OfferingFixture.hostterminen;
 import static se.samlyft.catalog.offering.OfferingFixture.publishedCourseOfFederation;
 import static se.samlyft.catalog.programme.ProgrammeFixture.valfardsteknologi;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import se.samlyft.contracts.EventContracts;
-import se.samlyft.testsupport.TestKafka;
+import se.samlyft.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -148,31 +139,7 @@ class CatalogEventsTest extends AgainstTheCatalog {
     }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String key, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "catalog-events-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(TOPIC));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found.size() < expected && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        assertThat(found).as("events of %s on %s", key, TOPIC).hasSize(expected);
-        return found;
+        return TopicRecords.withKey(TOPIC, key, expected);
     }
 
     private static String typeOf(ConsumerRecord<String, String> event) {
@@ -180,8 +147,7 @@ class CatalogEventsTest extends AgainstTheCatalog {
     }
 
     private static String header(ConsumerRecord<String, String> event, String name) {
-        var header = event.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicRecords.header(event, name);
     }
 
     private static JsonNode data(ConsumerRecord<String, String> event) {
