@@ -248,16 +248,8 @@ public final class Enrolment {
             throw new InvalidInput("resumeAt", "must be at most 200 characters");
         }
         Stored before = stored;
-        stored = new Stored(
-                before.id(),
-                before.personId(),
-                before.organisation(),
-                before.offeringId(),
-                before.courseId(),
-                before.offeringOwner(),
-                before.programmeId(),
-                before.requestedBy(),
-                before.arrival(),
+        stored = revised(
+                before,
                 before.state(),
                 before.seat(),
                 before.holdUntil(),
@@ -362,16 +354,8 @@ public final class Enrolment {
             throw new Conflict("The course is evaluated already.");
         }
         Stored before = stored;
-        stored = new Stored(
-                before.id(),
-                before.personId(),
-                before.organisation(),
-                before.offeringId(),
-                before.courseId(),
-                before.offeringOwner(),
-                before.programmeId(),
-                before.requestedBy(),
-                before.arrival(),
+        stored = revised(
+                before,
                 before.state(),
                 before.seat(),
                 before.holdUntil(),
@@ -414,18 +398,11 @@ public final class Enrolment {
         return seat;
     }
 
+    /** Applies a change of state, pause or milestone, as the next version. */
     private void change(UnaryOperator<Stored> next) {
         Stored changed = next.apply(stored);
-        stored = new Stored(
-                changed.id(),
-                changed.personId(),
-                changed.organisation(),
-                changed.offeringId(),
-                changed.courseId(),
-                changed.offeringOwner(),
-                changed.programmeId(),
-                changed.requestedBy(),
-                changed.arrival(),
+        stored = revised(
+                changed,
                 changed.state(),
                 changed.seat(),
                 changed.holdUntil(),
@@ -439,22 +416,15 @@ public final class Enrolment {
                 stored.version() + 1);
     }
 
+    /** A move to another state, which also ends a pause. */
     private static Stored with(
             Stored s,
             EnrolmentState state,
             @Nullable SeatSource seat,
             @Nullable Instant holdUntil,
             @Nullable String reason) {
-        return new Stored(
-                s.id(),
-                s.personId(),
-                s.organisation(),
-                s.offeringId(),
-                s.courseId(),
-                s.offeringOwner(),
-                s.programmeId(),
-                s.requestedBy(),
-                s.arrival(),
+        return revised(
+                s,
                 state,
                 seat,
                 holdUntil,
@@ -469,16 +439,8 @@ public final class Enrolment {
     }
 
     private static Stored withPaused(Stored s, boolean paused) {
-        return new Stored(
-                s.id(),
-                s.personId(),
-                s.organisation(),
-                s.offeringId(),
-                s.courseId(),
-                s.offeringOwner(),
-                s.programmeId(),
-                s.requestedBy(),
-                s.arrival(),
+        return revised(
+                s,
                 s.state(),
                 s.seat(),
                 s.holdUntil(),
@@ -493,16 +455,8 @@ public final class Enrolment {
     }
 
     private static Stored withMilestone(Stored s, int milestone) {
-        return new Stored(
-                s.id(),
-                s.personId(),
-                s.organisation(),
-                s.offeringId(),
-                s.courseId(),
-                s.offeringOwner(),
-                s.programmeId(),
-                s.requestedBy(),
-                s.arrival(),
+        return revised(
+                s,
                 s.state(),
                 s.seat(),
                 s.holdUntil(),
@@ -514,6 +468,43 @@ public final class Enrolment {
                 s.usefulness(),
                 s.comment(),
                 s.version());
+    }
+
+    /** The enrolment {@code s} with everything that may change given anew; who, what and when stay as they are. */
+    private static Stored revised(
+            Stored s,
+            EnrolmentState state,
+            @Nullable SeatSource seat,
+            @Nullable Instant holdUntil,
+            @Nullable String declineReason,
+            boolean paused,
+            int modulesCompleted,
+            @Nullable String resumeAt,
+            int milestone,
+            @Nullable Integer usefulness,
+            @Nullable String comment,
+            long version) {
+        return new Stored(
+                s.id(),
+                s.personId(),
+                s.organisation(),
+                s.offeringId(),
+                s.courseId(),
+                s.offeringOwner(),
+                s.programmeId(),
+                s.requestedBy(),
+                s.arrival(),
+                state,
+                seat,
+                holdUntil,
+                declineReason,
+                paused,
+                modulesCompleted,
+                resumeAt,
+                milestone,
+                usefulness,
+                comment,
+                version);
     }
 
     private EnrolmentEvent.Facts facts(Instant at) {
