@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,7 @@ public final class LocalPlatform {
     private final Object lifecycle = new Object();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<String, Duration> readyAfter = new ConcurrentHashMap<>();
 
     LocalPlatform(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -81,14 +84,68 @@ public final class LocalPlatform {
             throw new IllegalStateException("Cannot write to " + platform.settings.stateDirectory(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "samlyft-stop"));
+        Startup startup = new Startup(out);
         try {
-            platform.startAll(new Startup(out));
+            platform.startAll(startup);
+            platform.readyAfter.putAll(startup.readyAfter());
         } catch (LaunchFailure failure) {
             platform.report(failure);
             platform.stop();
             throw new IllegalStateException(failure.component().name() + " failed: " + failure.getMessage(), failure);
         }
         return platform;
+    }
+
+    /** The ports the platform's components listen on. */
+    public Ports ports() {
+        return settings.ports();
+    }
+
+    /** The address of Keycloak as tokens name it; its administrator is {@code admin}/{@code admin}. */
+    public String keycloakUrl() {
+        return Keycloak.publicUrl(settings.ports());
+    }
+
+    /**
+     * How to reach one of the services' databases ({@code identity}, {@code catalog}, {@code enrolment},
+     * {@code reporting}) as its owner (who runs the migrations), as the services' login role, or as the server's
+     * superuser; every local role's password is its name.
+     */
+    public Database database(String name) {
+        if (!Databases.SERVICE_DATABASES.contains(name)) {
+            throw new IllegalArgumentException("No database " + name + "; there are " + Databases.SERVICE_DATABASES);
+        }
+        return new Database(
+                Postgres.jdbcUrl(settings.ports().postgres(), name),
+                Databases.owner(name),
+                Databases.app(name),
+                Postgres.SUPERUSER,
+                Postgres.SUPERUSER_PASSWORD);
+    }
+
+    /** A service's database: its JDBC URL and roles (each local role's password is its name, but the superuser's). */
+    public record Database(String url, String owner, String app, String superuser, String superuserPassword) {}
+
+    /** Where the platform keeps its data and logs. */
+    public Path stateDirectory() {
+        return settings.stateDirectory();
+    }
+
+    /** How long each component took from its (latest) launch until it was ready, by component name. */
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    /**
+     * The resident memory of each component's processes in KiB (proportional set size where the operating system
+     * tells it), by component name; a component whose memory is unknown is left out.
+     */
+    public Map<String, Long> residentKiB() {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        for (Component component : components()) {
+            component.residentKiB().ifPresent(kib -> memory.put(component.name(), kib));
+        }
+        return memory;
     }
 
     /** The names of the components, as {@link #stopComponent} and {@link #startComponent} take them. */
@@ -108,6 +165,7 @@ public final class LocalPlatform {
         try {
             startup.launch(component);
             startup.awaitReady(List.of(component));
+            readyAfter.putAll(startup.readyAfter());
         } catch (LaunchFailure failure) {
             report(failure);
             throw new IllegalStateException(name + " did not start again: " + failure.getMessage(), failure);
@@ -169,7 +227,9 @@ public final class LocalPlatform {
             launch(startup, service);
         }
         startup.awaitReady(components());
-        loadDemoData();
+        if (settings.demoData()) {
+            loadDemoData();
+        }
     }
 
     /**

@@ -62,6 +62,7 @@ final class ServiceProcess extends ProcessComponent {
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
         }
+        arguments.addAll(settings.argumentsOf(module));
         return new ServiceProcess(settings, module, port, arguments);
     }
 
@@ -74,6 +75,7 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
                 "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
         arguments.addAll(jwtArguments(ports));
+        arguments.addAll(settings.argumentsOf("gateway"));
         return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);
     }
 

@@ -1,21 +1,44 @@
 package se.samlyft.deploy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * Where the launcher finds what it starts and keeps what they write: the repository, the version of the service
  * jars, the unpacked Keycloak, the Kafka broker's jars, the ports, and the state directory for the platform's data
  * and logs ({@code .samlyft/} in the repository unless {@code -Dsamlyft.state-dir} names another; deleting it resets
- * the platform).
+ * the platform), and arguments to add to a service's own ({@code -Dsamlyft.arguments.<module>=...}, separated by
+ * spaces); {@code -Dsamlyft.demo-data=false} leaves the demo region out.
  */
-public record Settings(Path home, String version, Path keycloakHome, Path kafkaLib, Ports ports, Path stateDirectory) {
+public record Settings(
+        Path home,
+        String version,
+        Path keycloakHome,
+        Path kafkaLib,
+        Ports ports,
+        Path stateDirectory,
+        Map<String, List<String>> serviceArguments,
+        boolean demoData) {
 
     static final String HOME = "samlyft.home";
     static final String VERSION = "samlyft.version";
     static final String KEYCLOAK_HOME = "samlyft.keycloak.home";
     static final String KAFKA_LIB = "samlyft.kafka.lib";
     static final String STATE_DIRECTORY = "samlyft.state-dir";
+    /** The prefix of a property that adds arguments to a service, e.g. {@code samlyft.arguments.identity-service}. */
+    static final String ARGUMENTS = "samlyft.arguments.";
+    /** {@code -Dsamlyft.demo-data=false} starts the platform without entering the demo region. */
+    static final String DEMO_DATA = "samlyft.demo-data";
+
+    static final List<String> SERVICE_MODULES =
+            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway");
+
+    public Settings {
+        serviceArguments = Map.copyOf(serviceArguments);
+    }
 
     /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
     static Settings fromSystemProperties() {
@@ -36,7 +59,25 @@ public record Settings(Path home, String version, Path keycloakHome, Path kafkaL
                 Ports.from(properties),
                 state == null || state.isBlank()
                         ? home.resolve(".samlyft")
-                        : Path.of(state).toAbsolutePath().normalize());
+                        : Path.of(state).toAbsolutePath().normalize(),
+                serviceArguments(properties),
+                !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)));
+    }
+
+    /** The arguments a service gets besides the launcher's own: none unless a property names some. */
+    List<String> argumentsOf(String module) {
+        return serviceArguments.getOrDefault(module, List.of());
+    }
+
+    private static Map<String, List<String>> serviceArguments(UnaryOperator<String> properties) {
+        Map<String, List<String>> arguments = new HashMap<>();
+        for (String module : SERVICE_MODULES) {
+            String given = properties.apply(ARGUMENTS + module);
+            if (given != null && !given.isBlank()) {
+                arguments.put(module, List.of(given.trim().split("\\s+")));
+            }
+        }
+        return arguments;
     }
 
     Path logDirectory() {
@@ -47,9 +88,12 @@ public record Settings(Path home, String version, Path keycloakHome, Path kafkaL
         return logDirectory().resolve(component + ".log");
     }
 
-    /** The Spring Boot jar that a module's build leaves in its target directory. */
+    /**
+     * The executable Spring Boot jar that a module's build leaves in its target directory (classifier {@code exec};
+     * the module's main artifact stays a plain jar that other modules can depend on).
+     */
     Path jar(String module) {
-        return home.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+        return home.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
     }
 
     /** The {@code java} launcher of the running JVM, used for every Java process the platform starts. */

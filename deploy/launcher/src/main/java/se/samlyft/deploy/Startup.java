@@ -24,6 +24,7 @@ final class Startup {
     private final PrintStream out;
     private final Instant began = Instant.now();
     private final Map<Component, Instant> starting = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
 
     Startup(PrintStream out) {
         this.out = out;
@@ -65,11 +66,17 @@ final class Startup {
         Duration waited = Duration.between(since, Instant.now());
         if (component.isReady()) {
             starting.remove(component);
+            readyAfter.put(component.name(), waited);
             out.println(LocalPlatform.PREFIX + component.name() + " is ready (" + seconds(waited) + ")");
         } else if (waited.compareTo(component.startupTimeout()) > 0) {
             throw new LaunchFailure(
                     component, component.name() + " was not ready within " + seconds(component.startupTimeout()));
         }
+    }
+
+    /** How long each component that became ready took from its launch, in the order they became ready. */
+    Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
     }
 
     Duration elapsed() {

@@ -75,7 +75,7 @@ class PreflightTest {
         assertThat(Preflight.problems(settings, port -> true))
                 .singleElement()
                 .asString()
-                .startsWith("reporting-service/target/reporting-service-0.1.0-SNAPSHOT.jar is missing")
+                .startsWith("reporting-service/target/reporting-service-0.1.0-SNAPSHOT-exec.jar is missing")
                 .contains("./mvnw -pl reporting-service -am package -DskipTests");
     }
 

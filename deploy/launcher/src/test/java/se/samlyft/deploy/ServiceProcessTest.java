@@ -44,6 +44,30 @@ class ServiceProcessTest {
     }
 
     @Test
+    void addsTheArgumentsAPropertyGivesAServiceAfterItsOwn() {
+        Settings given = Settings.from(Map.of(
+                Settings.HOME,
+                "/srv/samlyft",
+                Settings.VERSION,
+                "0.1.0-SNAPSHOT",
+                Settings.KEYCLOAK_HOME,
+                "/srv/keycloak",
+                Settings.KAFKA_LIB,
+                "/srv/kafka",
+                Settings.ARGUMENTS + "identity-service",
+                " --samlyft.identity.provisioning.enabled=false  --server.tomcat.threads.max=50 ")::get);
+
+        List<String> identity = ServiceProcess.service(given, "identity-service", "identity", 18081)
+                .arguments();
+
+        assertThat(identity.subList(identity.size() - 2, identity.size()))
+                .containsExactly("--samlyft.identity.provisioning.enabled=false", "--server.tomcat.threads.max=50");
+        assertThat(ServiceProcess.service(given, "catalog-service", "catalog", 18082)
+                        .arguments())
+                .noneMatch(argument -> argument.startsWith("--samlyft.identity.provisioning"));
+    }
+
+    @Test
     void pointsTheGatewayAtTheServicesPorts() {
         assertThat(ServiceProcess.gateway(settings).arguments())
                 .contains(

@@ -53,7 +53,7 @@ class SettingsTest {
         Settings settings = Settings.from(properties::get);
 
         assertThat(settings.jar("catalog-service"))
-                .isEqualTo(Path.of("/srv/samlyft/catalog-service/target/catalog-service-1.2.3.jar"));
+                .isEqualTo(Path.of("/srv/samlyft/catalog-service/target/catalog-service-1.2.3-exec.jar"));
         assertThat(settings.log("kafka")).isEqualTo(Path.of("/srv/samlyft/.samlyft/logs/kafka.log"));
     }
 
@@ -64,7 +64,16 @@ class SettingsTest {
         Settings settings = Settings.from(properties::get);
 
         assertThat(settings.log("kafka")).isEqualTo(Path.of("/tmp/samlyft-system-test/logs/kafka.log"));
-        assertThat(settings.jar("gateway")).isEqualTo(Path.of("/srv/samlyft/gateway/target/gateway-1.2.3.jar"));
+        assertThat(settings.jar("gateway")).isEqualTo(Path.of("/srv/samlyft/gateway/target/gateway-1.2.3-exec.jar"));
+    }
+
+    @Test
+    void entersTheDemoRegionUnlessToldNotTo() {
+        assertThat(Settings.from(properties::get).demoData()).isTrue();
+
+        properties.put(Settings.DEMO_DATA, "false");
+
+        assertThat(Settings.from(properties::get).demoData()).isFalse();
     }
 
     @Test

@@ -1,0 +1,47 @@
+package se.samlyft.bench;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import se.samlyft.deploy.LocalPlatform;
+
+/**
+ * Starts the whole platform as {@code ./mvnw -Pstart} does, but on the bench's ports ({@code -Dbench.port-base}, 38
+ * gives 38080 for the gateway and 38432 for PostgreSQL) and state directory, without the demo region, and with
+ * identity-service's Keycloak provisioning paused: a national HR import would otherwise queue a quarter of a million
+ * Keycloak users, which the bench does not need (it makes the few logins it uses itself).
+ */
+final class BenchPlatform {
+
+    private static final String[] PORTS = {
+        "samlyft.postgres.port", "432",
+        "samlyft.kafka.port", "092",
+        "samlyft.kafka.controller-port", "093",
+        "samlyft.keycloak.port", "180",
+        "samlyft.keycloak.management-port", "181",
+        "samlyft.gateway.port", "080",
+        "samlyft.identity.port", "081",
+        "samlyft.catalog.port", "082",
+        "samlyft.enrolment.port", "083",
+        "samlyft.reporting.port", "084"
+    };
+
+    private BenchPlatform() {}
+
+    /** The launcher's properties for the bench: the JVM's system properties, with the bench's defaults added. */
+    static Map<String, String> properties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
+        String base = properties.getOrDefault("bench.port-base", "38");
+        for (int i = 0; i < PORTS.length; i += 2) {
+            properties.putIfAbsent(PORTS[i], base + PORTS[i + 1]);
+        }
+        properties.putIfAbsent("samlyft.demo-data", "false");
+        properties.putIfAbsent("samlyft.arguments.identity-service", "--samlyft.identity.provisioning.enabled=false");
+        return properties;
+    }
+
+    static LocalPlatform start(PrintStream out) throws InterruptedException {
+        return LocalPlatform.startForTest(properties(), out);
+    }
+}
