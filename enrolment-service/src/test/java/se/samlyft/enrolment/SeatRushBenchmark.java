@@ -34,6 +34,7 @@ import se.samlyft.enrolment.enrolment.messaging.Upstream.OfferingSpec;
 import se.samlyft.enrolment.person.Person;
 import se.samlyft.enrolment.person.PersonStatus;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.testsupport.ProcessorTime;
 import se.samlyft.testsupport.TestDatabase;
 
 /**
@@ -72,6 +73,8 @@ class SeatRushBenchmark extends AgainstEnrolment {
 
     @Value("${samlyft.enrolment.seat-batch:50}")
     private int seatBatch;
+
+    private UUID lastDeskOffering;
 
     record Result(String what, int operations, double seconds, long[] latenciesNanos) {
 
@@ -144,6 +147,120 @@ class SeatRushBenchmark extends AgainstEnrolment {
         assertThat(rush.operations()).isEqualTo(REQUESTS);
     }
 
+    /** The tables whose policies every seat transaction passes through. */
+    private static final List<String> POLICED_TABLES =
+            List.of("enrolment", "offering", "course", "person", "time_statement");
+
+    /**
+     * The rush at the seat desk with row-level security as the service runs it, and the same rush with row-level
+     * security disabled on the enrolment tables (by the owner, restored afterwards), rounds alternating; the ratio of
+     * the medians is what the policies cost a seat transaction.
+     */
+    @Test
+    void rowLevelSecurityOnAndOff() throws Exception {
+        atTheDesk("warm-up");
+        withoutRowLevelSecurity(() -> atTheDesk("warm-up"));
+        List<Result> on = new ArrayList<>();
+        List<Result> off = new ArrayList<>();
+        List<Double> onMillisPerSeat = new ArrayList<>();
+        List<Double> offMillisPerSeat = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            // The order alternates, so that neither setting always runs on a warmer machine.
+            int number = round;
+            if (round % 2 == 0) {
+                off.add(postgresTime(
+                        offMillisPerSeat,
+                        () -> withoutRowLevelSecurity(
+                                () -> atTheDesk("seat desk, row-level security off, round " + number))));
+            }
+            on.add(postgresTime(onMillisPerSeat, () -> atTheDesk("seat desk, row-level security on, round " + number)));
+            if (round % 2 == 1) {
+                off.add(postgresTime(
+                        offMillisPerSeat,
+                        () -> withoutRowLevelSecurity(
+                                () -> atTheDesk("seat desk, row-level security off, round " + number))));
+            }
+        }
+        Result secured = median(on);
+        Result open = median(off);
+        StringBuilder report = new StringBuilder()
+                .append("\nRow-level security on and off: ")
+                .append(CLIENTS)
+                .append(" concurrent clients at the seat desk, seat batches of up to ")
+                .append(seatBatch)
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" processors, ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append('\n');
+        on.forEach(result -> report.append(result.line()).append('\n'));
+        off.forEach(result -> report.append(result.line()).append('\n'));
+        report.append(String.format(
+                Locale.ROOT,
+                "median on %.1f seats/s (p99 %.2f ms); off %.1f seats/s (p99 %.2f ms);"
+                        + " ratio off/on %.3f (seats/s), on/off %.3f (p99)%n",
+                secured.perSecond(),
+                secured.percentileMillis(99),
+                open.perSecond(),
+                open.percentileMillis(99),
+                open.perSecond() / secured.perSecond(),
+                secured.percentileMillis(99) / open.percentileMillis(99)));
+        double onCost = medianOf(onMillisPerSeat);
+        double offCost = medianOf(offMillisPerSeat);
+        report.append(String.format(
+                Locale.ROOT,
+                "PostgreSQL processor time per seat request (median): on %.3f ms, off %.3f ms; ratio on/off %.3f%n",
+                onCost,
+                offCost,
+                onCost / offCost));
+        System.out.println(report);
+        assertThat(on).hasSize(ROUNDS);
+    }
+
+    /**
+     * Runs the rush and adds the processor time PostgreSQL spent on it per request to {@code millisPerSeat}; that does
+     * not depend on what else the machine is doing, as the rate does.
+     */
+    private Result postgresTime(List<Double> millisPerSeat, Measured measured) throws Exception {
+        ProcessorTime before = ProcessorTime.now(database.ownerDataSource());
+        Result result = seated(measured.run());
+        ProcessorTime used = ProcessorTime.now(database.ownerDataSource()).since(before);
+        millisPerSeat.add(used.postgresNanos() / 1e6 / result.operations());
+        return result;
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The result, once the rush's offering is checked to have given exactly its 300 seats. */
+    private Result seated(Result result) {
+        Integer seats = new JdbcTemplate(database.ownerDataSource())
+                .queryForObject(
+                        "select count(*) from enrolment where offering_id = ? and seat_source is not null",
+                        Integer.class,
+                        lastDeskOffering);
+        assertThat(seats).isEqualTo(300);
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface Measured {
+        Result run() throws Exception;
+    }
+
+    private Result withoutRowLevelSecurity(Measured measured) throws Exception {
+        JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        POLICED_TABLES.forEach(table -> owner.execute("alter table " + table + " disable row level security"));
+        try {
+            return measured.run();
+        } finally {
+            POLICED_TABLES.forEach(table -> owner.execute("alter table " + table + " enable row level security"));
+        }
+    }
+
     private static Result median(List<Result> results) {
         List<Result> sorted = new ArrayList<>(results);
         sorted.sort((left, right) -> Double.compare(left.perSecond(), right.perSecond()));
@@ -183,6 +300,7 @@ class SeatRushBenchmark extends AgainstEnrolment {
      */
     private Result atTheDesk(String what) throws Exception {
         UUID offering = upstream.schedule(rushOffering());
+        lastDeskOffering = offering;
         ConcurrentLinkedQueue<Person> queue = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < REQUESTS; i++) {
             queue.add(new Person(

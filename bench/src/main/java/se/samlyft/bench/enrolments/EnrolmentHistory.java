@@ -40,7 +40,7 @@ import se.samlyft.enrolment.person.Person;
  * identity's and catalog's events.
  *
  * <p>Each offering's whole history is one unit of work at its desk (one transaction, in the offering's tenant scope);
- * {@code -Dbench.enrolment-threads} (2) units run at once. The requests are spread over the offerings that are open for
+ * {@code -Dbench.enrolment-threads} (4) units run at once. The requests are spread over the offerings that are open for
  * enrolment between 2025-01-01 and 2026-10-31 in proportion to their capacity, among the active people of their
  * audiences; the same seed gives the same history.
  */
@@ -124,7 +124,7 @@ public final class EnrolmentHistory {
      */
     public static Summary load(
             LocalPlatform.Database enrolmentDatabase, long enrolments, long seed, PrintStream progress) {
-        int threads = Integer.getInteger("bench.enrolment-threads", 2);
+        int threads = Integer.getInteger("bench.enrolment-threads", 4);
         // Each role's password is its name on the local platform.
         try (InProcessEnrolmentService service = InProcessEnrolmentService.start(
                 enrolmentDatabase.url(), enrolmentDatabase.app(), enrolmentDatabase.app(), threads + 2, Map.of())) {

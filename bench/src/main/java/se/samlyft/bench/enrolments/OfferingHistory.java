@@ -119,8 +119,9 @@ final class OfferingHistory {
             double share = Math.pow(random.nextDouble(), 1.6);
             schedule(between(opens, closes, share), participant, Kind.REQUEST);
         }
+        // As the service's sweep does for every offering: at the release date, else when enrolment closes.
         Instant release = offering.quotaReleaseTime();
-        if (!offering.quotas().isEmpty() && !release.isBefore(opens) && !release.isAfter(until)) {
+        if (!release.isBefore(opens) && !release.isAfter(until)) {
             schedule(release, null, Kind.RELEASE_QUOTAS);
         }
     }
