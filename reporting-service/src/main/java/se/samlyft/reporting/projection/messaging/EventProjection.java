@@ -64,6 +64,18 @@ public class EventProjection {
         return inbox.handle(consumerOf(generation), event, applied -> project(generation, applied));
     }
 
+    /**
+     * Applies an event a rebuild replays, as {@link #apply} does, but without waiting for each transaction to reach
+     * the disk (see {@link ReadModel#commitWithoutWaitingForDisk()}); only the replay may: the live consumer commits
+     * its offsets after applying, so what it applied must be durable first.
+     */
+    public boolean applyReplayed(int generation, InboundEvent event) {
+        return inbox.handle(consumerOf(generation), event, applied -> {
+            readModel.commitWithoutWaitingForDisk();
+            project(generation, applied);
+        });
+    }
+
     private void project(int generation, InboundEvent event) {
         String type = event.type();
         switch (type) {

@@ -135,7 +135,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private boolean apply(int generation, ConsumerRecord<String, String> record) {
         try {
-            return projection.apply(generation, InboundEvent.from(record));
+            return projection.applyReplayed(generation, InboundEvent.from(record));
         } catch (MalformedEventException | IllegalArgumentException refused) {
             log.warn(
                     "Passed over {}-{}@{} in the rebuild: {}",

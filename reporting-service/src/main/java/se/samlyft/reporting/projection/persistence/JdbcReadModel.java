@@ -170,6 +170,11 @@ class JdbcReadModel implements ReadModel {
     }
 
     @Override
+    public void commitWithoutWaitingForDisk() {
+        jdbc.execute("set local synchronous_commit = off");
+    }
+
+    @Override
     @Transactional
     public void switchTo(int generation, Instant now) {
         int switched = jdbc.update("""
