@@ -16,7 +16,8 @@ final class ServiceProcess extends ProcessComponent {
     /**
      * A modest heap, and the quick just-in-time compiler and the serial collector: five services and Keycloak
      * starting at once on two cores start sooner without the optimising compiler's and the parallel collector's
-     * threads, and a local platform does not need their throughput.
+     * threads, and a local platform does not need their throughput. {@code -Dsamlyft.jvm-options} replaces them (the
+     * bench runs the services with the optimising compiler, as production would).
      */
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -25,6 +26,7 @@ final class ServiceProcess extends ProcessComponent {
     private final Path jar;
     private final Path home;
     private final List<String> arguments;
+    private final List<String> jvmOptions;
 
     private ServiceProcess(Settings settings, String module, int port, List<String> arguments) {
         super(settings.log(module), Duration.ofSeconds(20));
@@ -33,6 +35,7 @@ final class ServiceProcess extends ProcessComponent {
         this.jar = settings.jar(module);
         this.home = settings.home();
         this.arguments = List.copyOf(arguments);
+        this.jvmOptions = settings.serviceJvmOptions();
     }
 
     /** The four domain services and the gateway, in the order they are started. */
@@ -105,7 +108,7 @@ final class ServiceProcess extends ProcessComponent {
     @Override
     public void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(Settings.java().toString()));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         running(ManagedProcess.start(command, home, log(), environment -> {}));

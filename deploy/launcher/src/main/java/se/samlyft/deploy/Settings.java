@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * jars, the unpacked Keycloak, the Kafka broker's jars, the ports, and the state directory for the platform's data
  * and logs ({@code .samlyft/} in the repository unless {@code -Dsamlyft.state-dir} names another; deleting it resets
  * the platform), and arguments to add to a service's own ({@code -Dsamlyft.arguments.<module>=...}, separated by
- * spaces); {@code -Dsamlyft.demo-data=false} leaves the demo region out.
+ * spaces), the services' JVM options ({@code -Dsamlyft.jvm-options=...}); {@code -Dsamlyft.demo-data=false} leaves
+ * the demo region out.
  */
 public record Settings(
         Path home,
@@ -21,6 +22,7 @@ public record Settings(
         Ports ports,
         Path stateDirectory,
         Map<String, List<String>> serviceArguments,
+        List<String> serviceJvmOptions,
         boolean demoData) {
 
     static final String HOME = "samlyft.home";
@@ -30,6 +32,8 @@ public record Settings(
     static final String STATE_DIRECTORY = "samlyft.state-dir";
     /** The prefix of a property that adds arguments to a service, e.g. {@code samlyft.arguments.identity-service}. */
     static final String ARGUMENTS = "samlyft.arguments.";
+    /** The JVM options of the services instead of {@link ServiceProcess#JVM_OPTIONS}, separated by spaces. */
+    static final String JVM_OPTIONS = "samlyft.jvm-options";
     /** {@code -Dsamlyft.demo-data=false} starts the platform without entering the demo region. */
     static final String DEMO_DATA = "samlyft.demo-data";
 
@@ -38,6 +42,7 @@ public record Settings(
 
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
@@ -61,12 +66,20 @@ public record Settings(
                         ? home.resolve(".samlyft")
                         : Path.of(state).toAbsolutePath().normalize(),
                 serviceArguments(properties),
+                jvmOptions(properties),
                 !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)));
     }
 
     /** The arguments a service gets besides the launcher's own: none unless a property names some. */
     List<String> argumentsOf(String module) {
         return serviceArguments.getOrDefault(module, List.of());
+    }
+
+    private static List<String> jvmOptions(UnaryOperator<String> properties) {
+        String given = properties.apply(JVM_OPTIONS);
+        return given == null || given.isBlank()
+                ? ServiceProcess.JVM_OPTIONS
+                : List.of(given.trim().split("\\s+"));
     }
 
     private static Map<String, List<String>> serviceArguments(UnaryOperator<String> properties) {

@@ -68,6 +68,15 @@ class SettingsTest {
     }
 
     @Test
+    void givesTheServicesTheLaunchersJvmOptionsUnlessToldOthers() {
+        assertThat(Settings.from(properties::get).serviceJvmOptions()).isEqualTo(ServiceProcess.JVM_OPTIONS);
+
+        properties.put(Settings.JVM_OPTIONS, " -Xmx1g  -XX:+UseSerialGC ");
+
+        assertThat(Settings.from(properties::get).serviceJvmOptions()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+    }
+
+    @Test
     void entersTheDemoRegionUnlessToldNotTo() {
         assertThat(Settings.from(properties::get).demoData()).isTrue();
 
