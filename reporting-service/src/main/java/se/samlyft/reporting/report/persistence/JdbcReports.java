@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import se.samlyft.platform.security.CurrentTenantScope;
+import se.samlyft.platform.tenancy.TenantScope;
 import se.samlyft.reporting.report.Dimension;
 import se.samlyft.reporting.report.FollowUp;
 import se.samlyft.reporting.report.MonthlyReport;
@@ -26,8 +28,10 @@ import se.samlyft.reporting.report.Reports;
 import se.samlyft.reporting.report.SmallCounts;
 
 /**
- * The reports in SQL over the current generation of the read model. Row-level security limits every query to the
- * transaction's tenant scope; the filters here only choose among the rows the scope may see.
+ * The reports in SQL over the current generation of the read model. Every query names the transaction's tenant scope
+ * on each tenant-owned table it reads ({@code tenant_id = any (string_to_array(:scope, ','))}, the same tenants
+ * the transaction manager gives row-level security), so the same SQL gives the same rows whether the policies apply
+ * or not, and the planner sees the scope as a value; row-level security stays as the defence in depth.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -38,6 +42,9 @@ class JdbcReports implements Reports {
 
     /** The day an enrolment counts on in a period and against a federation's membership. */
     private static final String COUNTED_ON = "coalesce(e.started_on, e.requested_on)";
+
+    /** The transaction's tenant scope, bound as {@code :scope} in the form {@link TenantScope#asSetting()} gives. */
+    private static final String IN_SCOPE = "any (string_to_array(:scope, ','))";
 
     private static final Map<Dimension, String> DIMENSIONS = new EnumMap<>(Map.of(
             Dimension.ORGANISATION, "e.tenant_id",
@@ -57,8 +64,9 @@ class JdbcReports implements Reports {
     public Optional<List<String>> membersOf(String federation, @Nullable Period period) {
         boolean known = jdbc.sql("""
                         select exists (select 1 from federation f join read_model r on f.generation = r.current_generation
-                                       where f.tenant_id = :federation)""")
+                                       where f.tenant_id = :federation and f.tenant_id = %s)""".formatted(IN_SCOPE))
                 .param("federation", federation)
+                .param("scope", scope())
                 .query(Boolean.class)
                 .single();
         if (!known) {
@@ -67,11 +75,12 @@ class JdbcReports implements Reports {
         return Optional.of(jdbc.sql("""
                         select distinct m.member from federation_member m
                         join read_model r on m.generation = r.current_generation
-                        where m.tenant_id = :federation
+                        where m.tenant_id = :federation and m.tenant_id = %s
                           and (cast(:from as date) is null or m.left_on is null or m.left_on > cast(:from as date))
                           and (cast(:to as date) is null or m.joined_on <= cast(:to as date))
-                        order by m.member""")
+                        order by m.member""".formatted(IN_SCOPE))
                 .param("federation", federation)
+                .param("scope", scope())
                 .param("from", period == null ? null : period.from())
                 .param("to", period == null ? null : period.to())
                 .query(String.class)
@@ -83,8 +92,9 @@ class JdbcReports implements Reports {
         return jdbc.sql("""
                         select programme_id, number, name, start_date, end_date, planned_participants
                         from programme x join read_model r on x.generation = r.current_generation
-                        where x.programme_id = :programme""")
+                        where x.programme_id = :programme and x.tenant_id = %s""".formatted(IN_SCOPE))
                 .param("programme", programmeId)
+                .param("scope", scope())
                 .query((row, n) -> new ProgrammeTarget(
                         row.getObject("programme_id", UUID.class),
                         row.getString("number"),
@@ -99,15 +109,16 @@ class JdbcReports implements Reports {
     public boolean hasEnrolments(UUID programmeId) {
         return jdbc.sql("""
                         select exists (select 1 from enrolment e join read_model r on e.generation = r.current_generation
-                                       where e.programme_id = :programme)""")
+                                       where e.programme_id = :programme and e.tenant_id = %s)""".formatted(IN_SCOPE))
                 .param("programme", programmeId)
+                .param("scope", scope())
                 .query(Boolean.class)
                 .single();
     }
 
     @Override
     public FollowUp followUp(Selection selection, @Nullable SmallCounts rule) {
-        Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation());
+        Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation(), scope());
         Participation participation = participation(filter, selection);
         Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
         for (Dimension dimension : Dimension.values()) {
@@ -130,12 +141,13 @@ class JdbcReports implements Reports {
                 select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
                 from time_statement t
                 join (select e.generation, e.enrolment_id %s) e
-                  on t.generation = e.generation and t.enrolment_id = e.enrolment_id""".formatted(filter.from());
+                  on t.generation = e.generation and t.enrolment_id = e.enrolment_id
+                where t.tenant_id = %s""".formatted(filter.from(), IN_SCOPE);
         JdbcClient.StatementSpec statement;
         if (selection.period() == null) {
             statement = filter.bind(jdbc.sql(hours));
         } else {
-            statement = filter.bind(jdbc.sql(hours + " where t.month between :first_month and :last_month"))
+            statement = filter.bind(jdbc.sql(hours + " and t.month between :first_month and :last_month"))
                     .param("first_month", selection.period().firstMonth().toString())
                     .param("last_month", selection.period().lastMonth().toString());
         }
@@ -168,7 +180,7 @@ class JdbcReports implements Reports {
 
     @Override
     public MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation) {
-        Filter filter = Filter.of(programmeId, null, federation);
+        Filter filter = Filter.of(programmeId, null, federation, scope());
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         List<MonthlyReport.Started> started = filter.bind(jdbc.sql("""
@@ -199,18 +211,19 @@ class JdbcReports implements Reports {
                                sum(t.paid_hours) as paid_hours
                         %s
                         join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                        where t.month = :month and e.enrolment_id in (select e.enrolment_id %s)
+                        where t.month = :month and t.tenant_id = %s and e.tenant_id = %2$s
+                          and e.enrolment_id in (select e.enrolment_id %s)
                         group by p.person_id, e.participant, e.tenant_id
-                        order by e.tenant_id, e.participant""".formatted(Filter.TABLES, filter.from())))
+                        order by e.tenant_id, e.participant""".formatted(Filter.TABLES, IN_SCOPE, filter.from())))
                 .param("month", month.toString())
                 .query((row, n) -> new MonthlyReport.Hours(
                         participant(row), row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")))
                 .list();
         List<YearMonth> corrected = filter.bind(jdbc.sql("""
                         select distinct t.month from time_statement t
-                        where t.revision > 1 and t.month <= :month
+                        where t.revision > 1 and t.month <= :month and t.tenant_id = %s
                           and (t.generation, t.enrolment_id) in (select e.generation, e.enrolment_id %s)
-                        order by t.month""".formatted(filter.from())))
+                        order by t.month""".formatted(IN_SCOPE, filter.from())))
                 .param("month", month.toString())
                 .query((row, n) -> YearMonth.parse(row.getString("month")))
                 .list();
@@ -220,17 +233,18 @@ class JdbcReports implements Reports {
     @Override
     public PaidTimeEvidence paidTime(
             YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation) {
-        Filter filter = Filter.of(programmeId, null, federation);
+        Filter filter = Filter.of(programmeId, null, federation, scope());
         List<PaidTimeEvidence.Line> lines = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, o.name, coalesce(o.employer, 'UNKNOWN') as employer,
                                t.month, sum(t.paid_hours) as paid_hours
                         %s
                         join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                        left join organisation o on o.generation = e.generation and o.tenant_id = e.tenant_id
-                        where t.month between :from and :to and t.paid_hours > 0
-                          and e.enrolment_id in (select e.enrolment_id %s)
+                        left join organisation o
+                          on o.generation = e.generation and o.tenant_id = e.tenant_id and o.tenant_id = %s
+                        where t.month between :from and :to and t.paid_hours > 0 and t.tenant_id = %2$s
+                          and e.tenant_id = %2$s and e.enrolment_id in (select e.enrolment_id %s)
                         group by p.person_id, e.participant, e.tenant_id, o.name, o.employer, t.month
-                        order by e.tenant_id, t.month, e.participant""".formatted(Filter.TABLES, filter.from())))
+                        order by e.tenant_id, t.month, e.participant""".formatted(Filter.TABLES, IN_SCOPE, filter.from())))
                 .param("from", from.toString())
                 .param("to", to.toString())
                 .query((row, n) -> new PaidTimeEvidence.Line(
@@ -245,6 +259,11 @@ class JdbcReports implements Reports {
         return new PaidTimeEvidence(from, to, lines);
     }
 
+    /** The transaction's tenant scope, as the transaction manager gave it to row-level security. */
+    private static String scope() {
+        return CurrentTenantScope.get().asSetting();
+    }
+
     private static MonthlyReport.Participant participant(ResultSet row) throws SQLException {
         return new MonthlyReport.Participant(
                 row.getObject("person_id", UUID.class),
@@ -256,19 +275,24 @@ class JdbcReports implements Reports {
     private record Filter(
             @Nullable UUID programmeId,
             @Nullable Period period,
-            @Nullable String federation) {
+            @Nullable String federation,
+            String scope) {
 
+        /** The enrolments of the current generation and their people, each table within the scope. */
         static final String TABLES = """
                 from enrolment e
                 join read_model r on e.generation = r.current_generation
-                left join person p on p.generation = e.generation and p.participant = e.participant""";
+                left join person p
+                  on p.generation = e.generation and p.participant = e.participant and p.tenant_id = %s""".formatted(IN_SCOPE);
 
-        static Filter of(@Nullable UUID programmeId, @Nullable Period period, @Nullable String federation) {
-            return new Filter(programmeId, period, federation);
+        static Filter of(
+                @Nullable UUID programmeId, @Nullable Period period, @Nullable String federation, String scope) {
+            return new Filter(programmeId, period, federation, scope);
         }
 
         String from() {
-            StringBuilder sql = new StringBuilder(TABLES).append("\nwhere true");
+            StringBuilder sql =
+                    new StringBuilder(TABLES).append("\nwhere e.tenant_id = ").append(IN_SCOPE);
             if (programmeId != null) {
                 sql.append(" and e.programme_id = :programme");
             }
@@ -279,13 +303,15 @@ class JdbcReports implements Reports {
                 sql.append(" ").append("""
                         and exists (select 1 from federation_member m
                                      where m.generation = e.generation and m.tenant_id = :federation
+                                       and m.tenant_id = %2$s
                                        and m.member = e.tenant_id and m.joined_on <= %1$s
-                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON));
+                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON, IN_SCOPE));
             }
             return sql.toString();
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            statement = statement.param("scope", scope);
             if (programmeId != null) {
                 statement = statement.param("programme", programmeId);
             }
