@@ -1,13 +1,16 @@
 package se.samlyft.reporting.report.persistence;
 
-import java.math.BigDecimal;
+import static java.util.stream.Collectors.joining;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,71 +119,92 @@ class JdbcReports implements Reports {
                 .single();
     }
 
+    /**
+     * The follow-up in one statement, reading the enrolments once: the enrolments the selection counts (with the
+     * values of every breakdown), their hours, the participation figures, and per breakdown the distinct participants
+     * of each value. The first row holds the figures, the others the breakdowns in the order they are shown.
+     */
     @Override
     public FollowUp followUp(Selection selection, @Nullable SmallCounts rule) {
         Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation(), scope());
-        Participation participation = participation(filter, selection);
-        Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Dimension dimension : Dimension.values()) {
-            counts.put(dimension, breakdown(filter, DIMENSIONS.get(dimension)));
-        }
-        return FollowUp.of(selection.programme(), selection.period(), participation, counts, rule);
-    }
-
-    private Participation participation(Filter filter, Selection selection) {
-        String counts = """
-                select count(distinct e.participant) filter (where %1$s) as participants,
-                       count(*) filter (where %1$s) as started,
-                       count(*) filter (where %1$s and e.state = 'IN_PROGRESS') as ongoing,
-                       count(*) filter (where %1$s and e.state = 'COMPLETED') as completed,
-                       count(*) filter (where %1$s and e.state = 'WITHDRAWN') as withdrawn,
-                       count(e.usefulness) as evaluations,
-                       count(*) filter (where e.usefulness >= 4) as rating_4_or_5
-                """.formatted(BEGAN) + filter.from();
-        String hours = """
-                select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
-                from time_statement t
-                join (select e.generation, e.enrolment_id %s) e
-                  on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                where t.tenant_id = %s""".formatted(filter.from(), IN_SCOPE);
-        JdbcClient.StatementSpec statement;
-        if (selection.period() == null) {
-            statement = filter.bind(jdbc.sql(hours));
-        } else {
-            statement = filter.bind(jdbc.sql(hours + " and t.month between :first_month and :last_month"))
+        plan(true);
+        String values = DIMENSIONS.keySet().stream()
+                .map(d -> "('" + d.name() + "', c." + d.name().toLowerCase(Locale.ROOT) + ")")
+                .collect(joining(", "));
+        String columns = DIMENSIONS.entrySet().stream()
+                .map(d -> d.getValue() + " as " + d.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(joining(", "));
+        String sql = """
+                with counted as materialized (
+                    select e.enrolment_id, e.participant, e.state, e.usefulness, %1$s as began, %2$s
+                    %3$s),
+                hours as (
+                    select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
+                    from time_statement t
+                    join counted c on t.enrolment_id = c.enrolment_id
+                    where t.generation = (select current_generation from read_model) and t.tenant_id = %4$s%5$s),
+                figures as (
+                    select count(distinct participant) filter (where began) as participants,
+                           count(*) filter (where began) as started,
+                           count(*) filter (where began and state = 'IN_PROGRESS') as ongoing,
+                           count(*) filter (where began and state = 'COMPLETED') as completed,
+                           count(*) filter (where began and state = 'WITHDRAWN') as withdrawn,
+                           count(usefulness) as evaluations,
+                           count(*) filter (where usefulness >= 4) as rating_4_or_5
+                    from counted)
+                select * from (
+                    select null as dimension, null as value, f.*, h.hours, h.paid_hours from figures f, hours h
+                    union all
+                    select dimension, value, count(*), null, null, null, null, null, null, null, null
+                    from (select distinct d.dimension, d.value, c.participant
+                          from (select distinct participant, %7$s from counted where began) c
+                          cross join lateral (values %6$s) d (dimension, value)) x
+                    group by dimension, value) report
+                order by dimension nulls first, (value like '<%%') desc, value""".formatted(
+                        BEGAN,
+                        columns,
+                        filter.from(),
+                        IN_SCOPE,
+                        selection.period() == null ? "" : " and t.month between :first_month and :last_month",
+                        values,
+                        DIMENSIONS.keySet().stream()
+                                .map(d -> d.name().toLowerCase(Locale.ROOT))
+                                .collect(joining(", ")));
+        JdbcClient.StatementSpec statement = filter.bind(jdbc.sql(sql));
+        if (selection.period() != null) {
+            statement = statement
                     .param("first_month", selection.period().firstMonth().toString())
                     .param("last_month", selection.period().lastMonth().toString());
         }
-        BigDecimal[] sums = statement
-                .query((row, n) -> new BigDecimal[] {row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")})
-                .single();
-        return filter.bind(jdbc.sql(counts))
-                .query((row, n) -> new Participation(
+        Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            counts.put(dimension, new LinkedHashMap<>());
+        }
+        List<Participation> participation = new ArrayList<>(1);
+        statement.query(row -> {
+            String dimension = row.getString("dimension");
+            if (dimension == null) {
+                participation.add(new Participation(
                         row.getLong("participants"),
                         row.getLong("started"),
                         row.getLong("ongoing"),
                         row.getLong("completed"),
                         row.getLong("withdrawn"),
-                        sums[0],
-                        sums[1],
+                        row.getBigDecimal("hours"),
+                        row.getBigDecimal("paid_hours"),
                         row.getLong("evaluations"),
-                        row.getLong("rating_4_or_5")))
-                .single();
-    }
-
-    private Map<String, Long> breakdown(Filter filter, String value) {
-        String sql = "select " + value + " as value, count(distinct e.participant) as participants " + filter.from()
-                + " and " + BEGAN + " group by 1 order by (" + value + " like '<%') desc, 1";
-        Map<String, Long> counts = new LinkedHashMap<>();
-        filter.bind(jdbc.sql(sql)).query(row -> {
-            counts.put(row.getString("value"), row.getLong("participants"));
+                        row.getLong("rating_4_or_5")));
+            } else {
+                counts.get(Dimension.valueOf(dimension)).put(row.getString("value"), row.getLong("participants"));
+            }
         });
-        return counts;
+        return FollowUp.of(selection.programme(), selection.period(), participation.getFirst(), counts, rule);
     }
 
     @Override
     public MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation) {
         Filter filter = Filter.of(programmeId, null, federation, scope());
+        plan(false);
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         List<MonthlyReport.Started> started = filter.bind(jdbc.sql("""
@@ -234,6 +258,7 @@ class JdbcReports implements Reports {
     public PaidTimeEvidence paidTime(
             YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation) {
         Filter filter = Filter.of(programmeId, null, federation, scope());
+        plan(false);
         List<PaidTimeEvidence.Line> lines = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, o.name, coalesce(o.employer, 'UNKNOWN') as employer,
                                t.month, sum(t.paid_hours) as paid_hours
@@ -257,6 +282,24 @@ class JdbcReports implements Reports {
                         row.getBigDecimal("paid_hours")))
                 .list();
         return new PaidTimeEvidence(from, to, lines);
+    }
+
+    /**
+     * Planner settings for the rest of the report's transaction. Every statement is planned for its own scope
+     * (never a generic plan of a prepared statement, which cannot see which tenants the scope names). For a
+     * follow-up, which reads every enrolment of its scope: the planner cannot know which tenants a policy's scope
+     * names either, so under row-level security it expects a few rows where a federation reads hundreds of
+     * thousands, and would look each person and time statement up one at a time; hash joins over the scope's
+     * index-only scans are what it needs, with room to count distinct participants in memory.
+     */
+    private void plan(boolean wholeScope) {
+        jdbc.sql(
+                        wholeScope
+                                ? "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                                        + " set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)"
+                                : "select set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query()
+                .singleRow();
     }
 
     /** The transaction's tenant scope, as the transaction manager gave it to row-level security. */
