@@ -46,8 +46,20 @@ class JdbcReports implements Reports {
     /** The day an enrolment counts on in a period and against a federation's membership. */
     private static final String COUNTED_ON = "coalesce(e.started_on, e.requested_on)";
 
+    /** The generation the reports read, which the planner reads once per statement. */
+    private static final String CURRENT = "(select current_generation from read_model)";
+
     /** The transaction's tenant scope, bound as {@code :scope} in the form {@link TenantScope#asSetting()} gives. */
     private static final String IN_SCOPE = "any (string_to_array(:scope, ','))";
+
+    /**
+     * The time statements of the current generation within the scope, joined to the enrolments by id alone: the
+     * generation is a value the planner reads once, not a join key it might sort both sides by.
+     */
+    private static final String TIME_STATEMENTS = """
+
+            join time_statement t
+              on t.enrolment_id = e.enrolment_id and t.generation = %s and t.tenant_id = %s""".formatted(CURRENT, IN_SCOPE);
 
     private static final Map<Dimension, String> DIMENSIONS = new EnumMap<>(Map.of(
             Dimension.ORGANISATION, "e.tenant_id",
@@ -127,7 +139,7 @@ class JdbcReports implements Reports {
     @Override
     public FollowUp followUp(Selection selection, @Nullable SmallCounts rule) {
         Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation(), scope());
-        plan(true);
+        plan();
         String values = DIMENSIONS.keySet().stream()
                 .map(d -> "('" + d.name() + "', c." + d.name().toLowerCase(Locale.ROOT) + ")")
                 .collect(joining(", "));
@@ -142,7 +154,7 @@ class JdbcReports implements Reports {
                     select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
                     from time_statement t
                     join counted c on t.enrolment_id = c.enrolment_id
-                    where t.generation = (select current_generation from read_model) and t.tenant_id = %4$s%5$s),
+                    where t.generation = %8$s and t.tenant_id = %4$s%5$s),
                 figures as (
                     select count(distinct participant) filter (where began) as participants,
                            count(*) filter (where began) as started,
@@ -169,7 +181,8 @@ class JdbcReports implements Reports {
                         values,
                         DIMENSIONS.keySet().stream()
                                 .map(d -> d.name().toLowerCase(Locale.ROOT))
-                                .collect(joining(", ")));
+                                .collect(joining(", ")),
+                        CURRENT);
         JdbcClient.StatementSpec statement = filter.bind(jdbc.sql(sql));
         if (selection.period() != null) {
             statement = statement
@@ -204,7 +217,7 @@ class JdbcReports implements Reports {
     @Override
     public MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation) {
         Filter filter = Filter.of(programmeId, null, federation, scope());
-        plan(false);
+        plan();
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         List<MonthlyReport.Started> started = filter.bind(jdbc.sql("""
@@ -233,21 +246,16 @@ class JdbcReports implements Reports {
         List<MonthlyReport.Hours> hours = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, sum(t.hours) as hours,
                                sum(t.paid_hours) as paid_hours
-                        %s
-                        join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                        where t.month = :month and t.tenant_id = %s and e.tenant_id = %2$s
-                          and e.enrolment_id in (select e.enrolment_id %s)
+                        %s and t.month = :month
                         group by p.person_id, e.participant, e.tenant_id
-                        order by e.tenant_id, e.participant""".formatted(Filter.TABLES, IN_SCOPE, filter.from())))
+                        order by e.tenant_id, e.participant""".formatted(filter.from(TIME_STATEMENTS))))
                 .param("month", month.toString())
                 .query((row, n) -> new MonthlyReport.Hours(
                         participant(row), row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")))
                 .list();
         List<YearMonth> corrected = filter.bind(jdbc.sql("""
-                        select distinct t.month from time_statement t
-                        where t.revision > 1 and t.month <= :month and t.tenant_id = %s
-                          and (t.generation, t.enrolment_id) in (select e.generation, e.enrolment_id %s)
-                        order by t.month""".formatted(IN_SCOPE, filter.from())))
+                        select distinct t.month %s and t.revision > 1 and t.month <= :month
+                        order by t.month""".formatted(filter.from(TIME_STATEMENTS))))
                 .param("month", month.toString())
                 .query((row, n) -> YearMonth.parse(row.getString("month")))
                 .list();
@@ -258,18 +266,17 @@ class JdbcReports implements Reports {
     public PaidTimeEvidence paidTime(
             YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation) {
         Filter filter = Filter.of(programmeId, null, federation, scope());
-        plan(false);
-        List<PaidTimeEvidence.Line> lines = filter.bind(jdbc.sql("""
+        plan();
+        List<PaidTimeEvidence.Line> lines = filter.bind(
+                        jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, o.name, coalesce(o.employer, 'UNKNOWN') as employer,
                                t.month, sum(t.paid_hours) as paid_hours
-                        %s
-                        join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                        left join organisation o
-                          on o.generation = e.generation and o.tenant_id = e.tenant_id and o.tenant_id = %s
-                        where t.month between :from and :to and t.paid_hours > 0 and t.tenant_id = %2$s
-                          and e.tenant_id = %2$s and e.enrolment_id in (select e.enrolment_id %s)
+                        %s and t.month between :from and :to and t.paid_hours > 0
                         group by p.person_id, e.participant, e.tenant_id, o.name, o.employer, t.month
-                        order by e.tenant_id, t.month, e.participant""".formatted(Filter.TABLES, IN_SCOPE, filter.from())))
+                        order by e.tenant_id, t.month, e.participant""".formatted(filter.from(TIME_STATEMENTS + """
+
+                                left join organisation o
+                                  on o.tenant_id = e.tenant_id and o.generation = %s and o.tenant_id = %s""".formatted(CURRENT, IN_SCOPE)))))
                 .param("from", from.toString())
                 .param("to", to.toString())
                 .query((row, n) -> new PaidTimeEvidence.Line(
@@ -286,18 +293,15 @@ class JdbcReports implements Reports {
 
     /**
      * Planner settings for the rest of the report's transaction. Every statement is planned for its own scope
-     * (never a generic plan of a prepared statement, which cannot see which tenants the scope names). For a
-     * follow-up, which reads every enrolment of its scope: the planner cannot know which tenants a policy's scope
-     * names either, so under row-level security it expects a few rows where a federation reads hundreds of
-     * thousands, and would look each person and time statement up one at a time; hash joins over the scope's
-     * index-only scans are what it needs, with room to count distinct participants in memory.
+     * (never a generic plan of a prepared statement, which cannot see which tenants the scope names). The planner
+     * cannot know which tenants a policy's scope names either, so under row-level security it expects a few rows
+     * where a federation's report reads hundreds of thousands, and would look each person and time statement up one
+     * at a time; hash joins over the scope's index-only scans are what the reports need, with room to count distinct
+     * participants in memory.
      */
-    private void plan(boolean wholeScope) {
-        jdbc.sql(
-                        wholeScope
-                                ? "select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                                        + " set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)"
-                                : "select set_config('plan_cache_mode', 'force_custom_plan', true)")
+    private void plan() {
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)")
                 .query()
                 .singleRow();
     }
@@ -321,12 +325,14 @@ class JdbcReports implements Reports {
             @Nullable String federation,
             String scope) {
 
-        /** The enrolments of the current generation and their people, each table within the scope. */
+        /**
+         * The enrolments and their people, each table within the scope. The generation is the current one on each
+         * table, a value the planner reads once rather than a join key it might sort both sides by.
+         */
         static final String TABLES = """
                 from enrolment e
-                join read_model r on e.generation = r.current_generation
                 left join person p
-                  on p.generation = e.generation and p.participant = e.participant and p.tenant_id = %s""".formatted(IN_SCOPE);
+                  on p.participant = e.participant and p.generation = %s and p.tenant_id = %s""".formatted(CURRENT, IN_SCOPE);
 
         static Filter of(
                 @Nullable UUID programmeId, @Nullable Period period, @Nullable String federation, String scope) {
@@ -334,8 +340,16 @@ class JdbcReports implements Reports {
         }
 
         String from() {
-            StringBuilder sql =
-                    new StringBuilder(TABLES).append("\nwhere e.tenant_id = ").append(IN_SCOPE);
+            return from("");
+        }
+
+        /** The enrolments a report counts, with more tables joined before the conditions. */
+        String from(String joins) {
+            StringBuilder sql = new StringBuilder(TABLES)
+                    .append(joins)
+                    .append("\nwhere e.generation = ")
+                    .append(CURRENT);
+            sql.append(" and e.tenant_id = ").append(IN_SCOPE);
             if (programmeId != null) {
                 sql.append(" and e.programme_id = :programme");
             }
@@ -345,10 +359,10 @@ class JdbcReports implements Reports {
             if (federation != null) {
                 sql.append(" ").append("""
                         and exists (select 1 from federation_member m
-                                     where m.generation = e.generation and m.tenant_id = :federation
+                                     where m.generation = %3$s and m.tenant_id = :federation
                                        and m.tenant_id = %2$s
                                        and m.member = e.tenant_id and m.joined_on <= %1$s
-                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON, IN_SCOPE));
+                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON, IN_SCOPE, CURRENT));
             }
             return sql.toString();
         }
