@@ -224,7 +224,7 @@ class JdbcReports implements Reports {
                         select p.person_id, e.participant, e.tenant_id, e.started_on, p.sex, e.age_band,
                                p.education_level
                         %s and e.started_on between :first and :last
-                        order by e.started_on, e.tenant_id, e.participant""".formatted(filter.from())))
+                        order by e.started_on, e.tenant_id, e.participant, e.enrolment_id""".formatted(filter.from())))
                 .param("first", first)
                 .param("last", last)
                 .query((row, n) -> new MonthlyReport.Started(
@@ -237,7 +237,7 @@ class JdbcReports implements Reports {
         List<MonthlyReport.Ended> ended = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, e.ended_on, e.state
                         %s and %s and e.state in ('COMPLETED', 'WITHDRAWN') and e.ended_on between :first and :last
-                        order by e.ended_on, e.tenant_id, e.participant""".formatted(filter.from(), BEGAN)))
+                        order by e.ended_on, e.tenant_id, e.participant, e.enrolment_id""".formatted(filter.from(), BEGAN)))
                 .param("first", first)
                 .param("last", last)
                 .query((row, n) -> new MonthlyReport.Ended(
