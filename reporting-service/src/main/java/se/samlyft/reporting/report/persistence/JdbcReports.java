@@ -1,13 +1,16 @@
 package se.samlyft.reporting.report.persistence;
 
-import java.math.BigDecimal;
+import static java.util.stream.Collectors.joining;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import se.samlyft.platform.security.CurrentTenantScope;
+import se.samlyft.platform.tenancy.TenantScope;
 import se.samlyft.reporting.report.Dimension;
 import se.samlyft.reporting.report.FollowUp;
 import se.samlyft.reporting.report.MonthlyReport;
@@ -26,8 +31,10 @@ import se.samlyft.reporting.report.Reports;
 import se.samlyft.reporting.report.SmallCounts;
 
 /**
- * The reports in SQL over the current generation of the read model. Row-level security limits every query to the
- * transaction's tenant scope; the filters here only choose among the rows the scope may see.
+ * The reports in SQL over the current generation of the read model. Every query names the transaction's tenant scope
+ * on each tenant-owned table it reads ({@code tenant_id = any (string_to_array(:scope, ','))}, the same tenants
+ * the transaction manager gives row-level security), so the same SQL gives the same rows whether the policies apply
+ * or not, and the planner sees the scope as a value; row-level security stays as the defence in depth.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -38,6 +45,21 @@ class JdbcReports implements Reports {
 
     /** The day an enrolment counts on in a period and against a federation's membership. */
     private static final String COUNTED_ON = "coalesce(e.started_on, e.requested_on)";
+
+    /** The generation the reports read, which the planner reads once per statement. */
+    private static final String CURRENT = "(select current_generation from read_model)";
+
+    /** The transaction's tenant scope, bound as {@code :scope} in the form {@link TenantScope#asSetting()} gives. */
+    private static final String IN_SCOPE = "any (string_to_array(:scope, ','))";
+
+    /**
+     * The time statements of the current generation within the scope, joined to the enrolments by id alone: the
+     * generation is a value the planner reads once, not a join key it might sort both sides by.
+     */
+    private static final String TIME_STATEMENTS = """
+
+            join time_statement t
+              on t.enrolment_id = e.enrolment_id and t.generation = %s and t.tenant_id = %s""".formatted(CURRENT, IN_SCOPE);
 
     private static final Map<Dimension, String> DIMENSIONS = new EnumMap<>(Map.of(
             Dimension.ORGANISATION, "e.tenant_id",
@@ -57,8 +79,9 @@ class JdbcReports implements Reports {
     public Optional<List<String>> membersOf(String federation, @Nullable Period period) {
         boolean known = jdbc.sql("""
                         select exists (select 1 from federation f join read_model r on f.generation = r.current_generation
-                                       where f.tenant_id = :federation)""")
+                                       where f.tenant_id = :federation and f.tenant_id = %s)""".formatted(IN_SCOPE))
                 .param("federation", federation)
+                .param("scope", scope())
                 .query(Boolean.class)
                 .single();
         if (!known) {
@@ -67,11 +90,12 @@ class JdbcReports implements Reports {
         return Optional.of(jdbc.sql("""
                         select distinct m.member from federation_member m
                         join read_model r on m.generation = r.current_generation
-                        where m.tenant_id = :federation
+                        where m.tenant_id = :federation and m.tenant_id = %s
                           and (cast(:from as date) is null or m.left_on is null or m.left_on > cast(:from as date))
                           and (cast(:to as date) is null or m.joined_on <= cast(:to as date))
-                        order by m.member""")
+                        order by m.member""".formatted(IN_SCOPE))
                 .param("federation", federation)
+                .param("scope", scope())
                 .param("from", period == null ? null : period.from())
                 .param("to", period == null ? null : period.to())
                 .query(String.class)
@@ -83,8 +107,9 @@ class JdbcReports implements Reports {
         return jdbc.sql("""
                         select programme_id, number, name, start_date, end_date, planned_participants
                         from programme x join read_model r on x.generation = r.current_generation
-                        where x.programme_id = :programme""")
+                        where x.programme_id = :programme and x.tenant_id = %s""".formatted(IN_SCOPE))
                 .param("programme", programmeId)
+                .param("scope", scope())
                 .query((row, n) -> new ProgrammeTarget(
                         row.getObject("programme_id", UUID.class),
                         row.getString("number"),
@@ -99,83 +124,107 @@ class JdbcReports implements Reports {
     public boolean hasEnrolments(UUID programmeId) {
         return jdbc.sql("""
                         select exists (select 1 from enrolment e join read_model r on e.generation = r.current_generation
-                                       where e.programme_id = :programme)""")
+                                       where e.programme_id = :programme and e.tenant_id = %s)""".formatted(IN_SCOPE))
                 .param("programme", programmeId)
+                .param("scope", scope())
                 .query(Boolean.class)
                 .single();
     }
 
+    /**
+     * The follow-up in one statement, reading the enrolments once: the enrolments the selection counts (with the
+     * values of every breakdown), their hours, the participation figures, and per breakdown the distinct participants
+     * of each value. The first row holds the figures, the others the breakdowns in the order they are shown.
+     */
     @Override
     public FollowUp followUp(Selection selection, @Nullable SmallCounts rule) {
-        Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation());
-        Participation participation = participation(filter, selection);
-        Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Dimension dimension : Dimension.values()) {
-            counts.put(dimension, breakdown(filter, DIMENSIONS.get(dimension)));
-        }
-        return FollowUp.of(selection.programme(), selection.period(), participation, counts, rule);
-    }
-
-    private Participation participation(Filter filter, Selection selection) {
-        String counts = """
-                select count(distinct e.participant) filter (where %1$s) as participants,
-                       count(*) filter (where %1$s) as started,
-                       count(*) filter (where %1$s and e.state = 'IN_PROGRESS') as ongoing,
-                       count(*) filter (where %1$s and e.state = 'COMPLETED') as completed,
-                       count(*) filter (where %1$s and e.state = 'WITHDRAWN') as withdrawn,
-                       count(e.usefulness) as evaluations,
-                       count(*) filter (where e.usefulness >= 4) as rating_4_or_5
-                """.formatted(BEGAN) + filter.from();
-        String hours = """
-                select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
-                from time_statement t
-                join (select e.generation, e.enrolment_id %s) e
-                  on t.generation = e.generation and t.enrolment_id = e.enrolment_id""".formatted(filter.from());
-        JdbcClient.StatementSpec statement;
-        if (selection.period() == null) {
-            statement = filter.bind(jdbc.sql(hours));
-        } else {
-            statement = filter.bind(jdbc.sql(hours + " where t.month between :first_month and :last_month"))
+        Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation(), scope());
+        plan();
+        String values = DIMENSIONS.keySet().stream()
+                .map(d -> "('" + d.name() + "', c." + d.name().toLowerCase(Locale.ROOT) + ")")
+                .collect(joining(", "));
+        String columns = DIMENSIONS.entrySet().stream()
+                .map(d -> d.getValue() + " as " + d.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(joining(", "));
+        String sql = """
+                with counted as materialized (
+                    select e.enrolment_id, e.participant, e.state, e.usefulness, %1$s as began, %2$s
+                    %3$s),
+                hours as (
+                    select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
+                    from time_statement t
+                    join counted c on t.enrolment_id = c.enrolment_id
+                    where t.generation = %8$s and t.tenant_id = %4$s%5$s),
+                figures as (
+                    select count(distinct participant) filter (where began) as participants,
+                           count(*) filter (where began) as started,
+                           count(*) filter (where began and state = 'IN_PROGRESS') as ongoing,
+                           count(*) filter (where began and state = 'COMPLETED') as completed,
+                           count(*) filter (where began and state = 'WITHDRAWN') as withdrawn,
+                           count(usefulness) as evaluations,
+                           count(*) filter (where usefulness >= 4) as rating_4_or_5
+                    from counted)
+                select * from (
+                    select null as dimension, null as value, f.*, h.hours, h.paid_hours from figures f, hours h
+                    union all
+                    select dimension, value, count(*), null, null, null, null, null, null, null, null
+                    from (select distinct d.dimension, d.value, c.participant
+                          from (select distinct participant, %7$s from counted where began) c
+                          cross join lateral (values %6$s) d (dimension, value)) x
+                    group by dimension, value) report
+                order by dimension nulls first, (value like '<%%') desc, value""".formatted(
+                        BEGAN,
+                        columns,
+                        filter.from(),
+                        IN_SCOPE,
+                        selection.period() == null ? "" : " and t.month between :first_month and :last_month",
+                        values,
+                        DIMENSIONS.keySet().stream()
+                                .map(d -> d.name().toLowerCase(Locale.ROOT))
+                                .collect(joining(", ")),
+                        CURRENT);
+        JdbcClient.StatementSpec statement = filter.bind(jdbc.sql(sql));
+        if (selection.period() != null) {
+            statement = statement
                     .param("first_month", selection.period().firstMonth().toString())
                     .param("last_month", selection.period().lastMonth().toString());
         }
-        BigDecimal[] sums = statement
-                .query((row, n) -> new BigDecimal[] {row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")})
-                .single();
-        return filter.bind(jdbc.sql(counts))
-                .query((row, n) -> new Participation(
+        Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            counts.put(dimension, new LinkedHashMap<>());
+        }
+        List<Participation> participation = new ArrayList<>(1);
+        statement.query(row -> {
+            String dimension = row.getString("dimension");
+            if (dimension == null) {
+                participation.add(new Participation(
                         row.getLong("participants"),
                         row.getLong("started"),
                         row.getLong("ongoing"),
                         row.getLong("completed"),
                         row.getLong("withdrawn"),
-                        sums[0],
-                        sums[1],
+                        row.getBigDecimal("hours"),
+                        row.getBigDecimal("paid_hours"),
                         row.getLong("evaluations"),
-                        row.getLong("rating_4_or_5")))
-                .single();
-    }
-
-    private Map<String, Long> breakdown(Filter filter, String value) {
-        String sql = "select " + value + " as value, count(distinct e.participant) as participants " + filter.from()
-                + " and " + BEGAN + " group by 1 order by (" + value + " like '<%') desc, 1";
-        Map<String, Long> counts = new LinkedHashMap<>();
-        filter.bind(jdbc.sql(sql)).query(row -> {
-            counts.put(row.getString("value"), row.getLong("participants"));
+                        row.getLong("rating_4_or_5")));
+            } else {
+                counts.get(Dimension.valueOf(dimension)).put(row.getString("value"), row.getLong("participants"));
+            }
         });
-        return counts;
+        return FollowUp.of(selection.programme(), selection.period(), participation.getFirst(), counts, rule);
     }
 
     @Override
     public MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation) {
-        Filter filter = Filter.of(programmeId, null, federation);
+        Filter filter = Filter.of(programmeId, null, federation, scope());
+        plan();
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         List<MonthlyReport.Started> started = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, e.started_on, p.sex, e.age_band,
                                p.education_level
                         %s and e.started_on between :first and :last
-                        order by e.started_on, e.tenant_id, e.participant""".formatted(filter.from())))
+                        order by e.started_on, e.tenant_id, e.participant, e.enrolment_id""".formatted(filter.from())))
                 .param("first", first)
                 .param("last", last)
                 .query((row, n) -> new MonthlyReport.Started(
@@ -188,7 +237,7 @@ class JdbcReports implements Reports {
         List<MonthlyReport.Ended> ended = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, e.ended_on, e.state
                         %s and %s and e.state in ('COMPLETED', 'WITHDRAWN') and e.ended_on between :first and :last
-                        order by e.ended_on, e.tenant_id, e.participant""".formatted(filter.from(), BEGAN)))
+                        order by e.ended_on, e.tenant_id, e.participant, e.enrolment_id""".formatted(filter.from(), BEGAN)))
                 .param("first", first)
                 .param("last", last)
                 .query((row, n) -> new MonthlyReport.Ended(
@@ -197,20 +246,16 @@ class JdbcReports implements Reports {
         List<MonthlyReport.Hours> hours = filter.bind(jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, sum(t.hours) as hours,
                                sum(t.paid_hours) as paid_hours
-                        %s
-                        join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                        where t.month = :month and e.enrolment_id in (select e.enrolment_id %s)
+                        %s and t.month = :month
                         group by p.person_id, e.participant, e.tenant_id
-                        order by e.tenant_id, e.participant""".formatted(Filter.TABLES, filter.from())))
+                        order by e.tenant_id, e.participant""".formatted(filter.from(TIME_STATEMENTS))))
                 .param("month", month.toString())
                 .query((row, n) -> new MonthlyReport.Hours(
                         participant(row), row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")))
                 .list();
         List<YearMonth> corrected = filter.bind(jdbc.sql("""
-                        select distinct t.month from time_statement t
-                        where t.revision > 1 and t.month <= :month
-                          and (t.generation, t.enrolment_id) in (select e.generation, e.enrolment_id %s)
-                        order by t.month""".formatted(filter.from())))
+                        select distinct t.month %s and t.revision > 1 and t.month <= :month
+                        order by t.month""".formatted(filter.from(TIME_STATEMENTS))))
                 .param("month", month.toString())
                 .query((row, n) -> YearMonth.parse(row.getString("month")))
                 .list();
@@ -220,17 +265,18 @@ class JdbcReports implements Reports {
     @Override
     public PaidTimeEvidence paidTime(
             YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation) {
-        Filter filter = Filter.of(programmeId, null, federation);
-        List<PaidTimeEvidence.Line> lines = filter.bind(jdbc.sql("""
+        Filter filter = Filter.of(programmeId, null, federation, scope());
+        plan();
+        List<PaidTimeEvidence.Line> lines = filter.bind(
+                        jdbc.sql("""
                         select p.person_id, e.participant, e.tenant_id, o.name, coalesce(o.employer, 'UNKNOWN') as employer,
                                t.month, sum(t.paid_hours) as paid_hours
-                        %s
-                        join time_statement t on t.generation = e.generation and t.enrolment_id = e.enrolment_id
-                        left join organisation o on o.generation = e.generation and o.tenant_id = e.tenant_id
-                        where t.month between :from and :to and t.paid_hours > 0
-                          and e.enrolment_id in (select e.enrolment_id %s)
+                        %s and t.month between :from and :to and t.paid_hours > 0
                         group by p.person_id, e.participant, e.tenant_id, o.name, o.employer, t.month
-                        order by e.tenant_id, t.month, e.participant""".formatted(Filter.TABLES, filter.from())))
+                        order by e.tenant_id, t.month, e.participant""".formatted(filter.from(TIME_STATEMENTS + """
+
+                                left join organisation o
+                                  on o.tenant_id = e.tenant_id and o.generation = %s and o.tenant_id = %s""".formatted(CURRENT, IN_SCOPE)))))
                 .param("from", from.toString())
                 .param("to", to.toString())
                 .query((row, n) -> new PaidTimeEvidence.Line(
@@ -245,6 +291,26 @@ class JdbcReports implements Reports {
         return new PaidTimeEvidence(from, to, lines);
     }
 
+    /**
+     * Planner settings for the rest of the report's transaction. Every statement is planned for its own scope
+     * (never a generic plan of a prepared statement, which cannot see which tenants the scope names). The planner
+     * cannot know which tenants a policy's scope names either, so under row-level security it expects a few rows
+     * where a federation's report reads hundreds of thousands, and would look each person and time statement up one
+     * at a time; hash joins over the scope's index-only scans are what the reports need, with room to count distinct
+     * participants in memory.
+     */
+    private void plan() {
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)")
+                .query()
+                .singleRow();
+    }
+
+    /** The transaction's tenant scope, as the transaction manager gave it to row-level security. */
+    private static String scope() {
+        return CurrentTenantScope.get().asSetting();
+    }
+
     private static MonthlyReport.Participant participant(ResultSet row) throws SQLException {
         return new MonthlyReport.Participant(
                 row.getObject("person_id", UUID.class),
@@ -256,19 +322,34 @@ class JdbcReports implements Reports {
     private record Filter(
             @Nullable UUID programmeId,
             @Nullable Period period,
-            @Nullable String federation) {
+            @Nullable String federation,
+            String scope) {
 
+        /**
+         * The enrolments and their people, each table within the scope. The generation is the current one on each
+         * table, a value the planner reads once rather than a join key it might sort both sides by.
+         */
         static final String TABLES = """
                 from enrolment e
-                join read_model r on e.generation = r.current_generation
-                left join person p on p.generation = e.generation and p.participant = e.participant""";
+                left join person p
+                  on p.participant = e.participant and p.generation = %s and p.tenant_id = %s""".formatted(CURRENT, IN_SCOPE);
 
-        static Filter of(@Nullable UUID programmeId, @Nullable Period period, @Nullable String federation) {
-            return new Filter(programmeId, period, federation);
+        static Filter of(
+                @Nullable UUID programmeId, @Nullable Period period, @Nullable String federation, String scope) {
+            return new Filter(programmeId, period, federation, scope);
         }
 
         String from() {
-            StringBuilder sql = new StringBuilder(TABLES).append("\nwhere true");
+            return from("");
+        }
+
+        /** The enrolments a report counts, with more tables joined before the conditions. */
+        String from(String joins) {
+            StringBuilder sql = new StringBuilder(TABLES)
+                    .append(joins)
+                    .append("\nwhere e.generation = ")
+                    .append(CURRENT);
+            sql.append(" and e.tenant_id = ").append(IN_SCOPE);
             if (programmeId != null) {
                 sql.append(" and e.programme_id = :programme");
             }
@@ -278,14 +359,16 @@ class JdbcReports implements Reports {
             if (federation != null) {
                 sql.append(" ").append("""
                         and exists (select 1 from federation_member m
-                                     where m.generation = e.generation and m.tenant_id = :federation
+                                     where m.generation = %3$s and m.tenant_id = :federation
+                                       and m.tenant_id = %2$s
                                        and m.member = e.tenant_id and m.joined_on <= %1$s
-                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON));
+                                       and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON, IN_SCOPE, CURRENT));
             }
             return sql.toString();
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            statement = statement.param("scope", scope);
             if (programmeId != null) {
                 statement = statement.param("programme", programmeId);
             }
