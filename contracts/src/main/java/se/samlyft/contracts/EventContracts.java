@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON Schemas of every published event type, read from this module's resources. A producer checks an event's
@@ -30,6 +31,7 @@ public final class EventContracts {
 
     private final Map<String, Schema> schemas;
 
+    /** Each type's schema, compiled once when the contracts are loaded and shared by every validation. */
     private EventContracts(Map<String, Schema> schemas) {
         this.schemas = Map.copyOf(schemas);
     }
@@ -73,9 +75,29 @@ public final class EventContracts {
                 .toList();
     }
 
+    /**
+     * What is wrong with {@code data}, already parsed, as the data of an event of {@code type}; empty when it is
+     * valid. The same check as {@link #violations(String, String)}, without parsing the text again.
+     */
+    public List<String> violations(String type, JsonNode data) {
+        Schema schema = schemas.get(type);
+        if (schema == null) {
+            return List.of("'" + type + "' is not a published event type");
+        }
+        return schema.validate(data).stream().map(Error::toString).toList();
+    }
+
     /** Throws {@link InvalidEvent} naming every violation unless {@code json} is valid data for {@code type}. */
     public void requireValid(String type, String json) {
         List<String> violations = violations(type, json);
+        if (!violations.isEmpty()) {
+            throw new InvalidEvent(type, violations);
+        }
+    }
+
+    /** Throws {@link InvalidEvent} naming every violation unless the parsed {@code data} is valid for {@code type}. */
+    public void requireValid(String type, JsonNode data) {
+        List<String> violations = violations(type, data);
         if (!violations.isEmpty()) {
             throw new InvalidEvent(type, violations);
         }

@@ -67,6 +67,27 @@ class EventContractsTest {
     }
 
     @Test
+    void judgesAnAlreadyParsedDocumentAsItsText() {
+        for (String type : contracts.types()) {
+            assertThat(contracts.violations(type, JSON.readTree(example(type))))
+                    .as(type)
+                    .isEmpty();
+        }
+        ObjectNode event = (ObjectNode) JSON.readTree(example("se.samlyft.catalog.course-published.v1"));
+        event.remove("owner");
+        event.put("version", 0);
+
+        assertThat(contracts.violations("se.samlyft.catalog.course-published.v1", event))
+                .isEqualTo(contracts.violations("se.samlyft.catalog.course-published.v1", event.toString()))
+                .hasSize(2);
+        assertThatThrownBy(() -> contracts.requireValid("se.samlyft.catalog.course-published.v1", event))
+                .isInstanceOf(EventContracts.InvalidEvent.class)
+                .hasMessageContaining("owner");
+        assertThat(contracts.violations("se.samlyft.catalog.course-renamed.v1", JSON.createObjectNode()))
+                .containsExactly("'se.samlyft.catalog.course-renamed.v1' is not a published event type");
+    }
+
+    @Test
     void refusesAnUnknownType() {
         assertThat(contracts.violations("se.samlyft.catalog.course-renamed.v1", "{}"))
                 .containsExactly("'se.samlyft.catalog.course-renamed.v1' is not a published event type");

@@ -177,7 +177,6 @@ class CatalogEventTranslator {
     }
 
     private void append(String type, UUID aggregateId, TenantId owner, ObjectNode data) {
-        outbox.append(
-                OutboxEvent.of(TOPIC, PREFIX + type, aggregateId.toString(), owner, json.writeValueAsString(data)));
+        outbox.append(OutboxEvent.of(TOPIC, PREFIX + type, aggregateId.toString(), owner, data));
     }
 }

@@ -129,6 +129,6 @@ class IdentityEventTranslator {
     }
 
     private void append(String type, String key, TenantId tenant, ObjectNode data) {
-        outbox.append(OutboxEvent.of(TOPIC, PREFIX + type, key, tenant, json.writeValueAsString(data)));
+        outbox.append(OutboxEvent.of(TOPIC, PREFIX + type, key, tenant, data));
     }
 }

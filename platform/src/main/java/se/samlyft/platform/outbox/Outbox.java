@@ -28,6 +28,16 @@ public class Outbox {
     /** The first key of the advisory lock that orders the appends of one aggregate; see {@link #append}. */
     static final int AGGREGATE_LOCK_SPACE = 0x53_4C_4F_41;
 
+    /**
+     * One statement: the function scan in {@code from} takes the aggregate's lock (waiting for it if another
+     * transaction holds it) and yields one row, and only then is that row inserted and given its {@code position}.
+     */
+    static final String APPEND = """
+            insert into samlyft.outbox_event (topic, record_key, ce_id, ce_source, ce_type,
+                ce_subject, ce_time, ce_dataschema, ce_tenantid, data)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json
+            from pg_advisory_xact_lock(?, ?)""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
     private final String source;
@@ -63,41 +73,42 @@ public class Outbox {
      * not published in the contracts, whose data does not match its type's schema, or whose data schema is not its
      * type's is refused with {@link EventContracts.InvalidEvent}, and nothing is appended.
      *
-     * <p>The append first takes a transaction-scoped lock on the event's topic and aggregate, so the outbox positions
-     * of one aggregate's events follow the order in which their transactions commit, however a service orders its
-     * statements. Two transactions that append events of the same aggregates in opposite orders can deadlock;
+     * <p>The append first takes a transaction-scoped lock on the event's topic and aggregate, in the same statement as
+     * the insert ({@link #APPEND}), so the outbox positions of one aggregate's events follow the order in which their
+     * transactions commit, however a service orders its statements. Two transactions that append events of the same aggregates in opposite orders can deadlock;
      * PostgreSQL then aborts one of them.
      */
     public UUID append(OutboxEvent event) {
-        if (!event.dataSchema().equals(EventContracts.dataschemaOf(event.type()))) {
+        String dataSchema = event.dataSchema();
+        String type = event.type();
+        if (!(dataSchema.length() == OutboxEvent.SCHEMA_PREFIX.length() + type.length()
+                && dataSchema.startsWith(OutboxEvent.SCHEMA_PREFIX)
+                && dataSchema.endsWith(type))) {
             throw new EventContracts.InvalidEvent(
-                    event.type(), List.of("its data schema is " + EventContracts.dataschemaOf(event.type())));
+                    type, List.of("its data schema is " + EventContracts.dataschemaOf(type)));
         }
-        contracts.requireValid(event.type(), event.data());
-        UUID id = UUID.randomUUID();
+        if (event.parsedData() != null) {
+            contracts.requireValid(type, event.parsedData());
+        } else {
+            contracts.requireValid(type, event.data());
+        }
+        UUID id = EventIds.next();
         Instant time = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        callersTransaction.executeWithoutResult(status -> {
-            jdbc.sql("select 1 from pg_advisory_xact_lock(?, ?)")
-                    .params(AGGREGATE_LOCK_SPACE, aggregateLock(event))
-                    .query(Integer.class)
-                    .single();
-            jdbc.sql("""
-                            insert into samlyft.outbox_event (topic, record_key, ce_id, ce_source, ce_type,
-                                ce_subject, ce_time, ce_dataschema, ce_tenantid, data)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""")
-                    .params(
-                            event.topic(),
-                            event.aggregateId(),
-                            id,
-                            source,
-                            event.type(),
-                            event.subject(),
-                            OffsetDateTime.ofInstant(time, ZoneOffset.UTC),
-                            event.dataSchema(),
-                            event.tenant().value(),
-                            event.data())
-                    .update();
-        });
+        callersTransaction.executeWithoutResult(status -> jdbc.sql(APPEND)
+                .params(
+                        event.topic(),
+                        event.aggregateId(),
+                        id,
+                        source,
+                        type,
+                        event.subject(),
+                        OffsetDateTime.ofInstant(time, ZoneOffset.UTC),
+                        dataSchema,
+                        event.tenant().value(),
+                        event.data(),
+                        AGGREGATE_LOCK_SPACE,
+                        aggregateLock(event))
+                .update());
         return id;
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.samlyft.contracts.EventContracts;
 import se.samlyft.platform.tenancy.TenantId;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The outbox lets out only events that keep the published contract, so every produced event matches its schema. */
 class OutboxContractTest {
@@ -45,6 +47,53 @@ class OutboxContractTest {
                 .isInstanceOf(EventContracts.InvalidEvent.class)
                 .hasMessageContaining("title");
         assertThat(db.pendingEventIds()).isEqualTo(pendingBefore);
+    }
+
+    @Test
+    void refusesDataBuiltAsATreeThatDoesNotMatchItsTypesSchemaAndAppendsNothing() {
+        UUID course = UUID.randomUUID();
+        ObjectNode withoutTitle = JsonMapper.shared()
+                .createObjectNode()
+                .put("courseId", course.toString())
+                .put("owner", "sorsele")
+                .put("version", 1)
+                .put("publishedAt", "2026-03-02T08:00:00Z");
+        var pendingBefore = db.pendingEventIds();
+
+        assertThatThrownBy(() -> db.inTransactionOf(
+                        SORSELE,
+                        () -> db.outbox.append(OutboxEvent.of(
+                                "samlyft.catalog.events",
+                                TransactionalOutboxTest.COURSE_PUBLISHED,
+                                course.toString(),
+                                SORSELE,
+                                withoutTitle))))
+                .isInstanceOf(EventContracts.InvalidEvent.class)
+                .hasMessageContaining("title");
+        assertThat(db.pendingEventIds()).isEqualTo(pendingBefore);
+    }
+
+    @Test
+    void appendsDataBuiltAsATreeAsTheTextItWasWhenTheEventWasMade() {
+        UUID course = UUID.randomUUID();
+        ObjectNode data = JsonMapper.shared()
+                .createObjectNode()
+                .put("courseId", course.toString())
+                .put("owner", "sorsele")
+                .put("version", 1)
+                .put("title", "Förflyttningsteknik i Sorsele")
+                .put("publishedAt", "2026-03-02T08:00:00Z");
+        OutboxEvent event = OutboxEvent.of(
+                "samlyft.catalog.events", TransactionalOutboxTest.COURSE_PUBLISHED, course.toString(), SORSELE, data);
+        data.remove("title");
+
+        UUID id = db.inTransactionOf(SORSELE, () -> db.outbox.append(event));
+
+        assertThat(db.owner()
+                        .queryForObject(
+                                "select data::text from samlyft.outbox_event where ce_id = ?", String.class, id))
+                .isEqualTo(event.data())
+                .contains("\"title\":\"Förflyttningsteknik i Sorsele\"");
     }
 
     @Test

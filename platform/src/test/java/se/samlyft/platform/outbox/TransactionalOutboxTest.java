@@ -295,6 +295,59 @@ class TransactionalOutboxTest {
     }
 
     @Test
+    void anAppendWaitingForItsAggregatesLockTakesItsPositionOnlyOnceItHasTheLock() throws Exception {
+        UUID course = UUID.randomUUID();
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<?> first = CompletableFuture.runAsync(
+                    () -> db.inTransactionOf(ARVIDSJAUR, () -> {
+                        db.outbox.append(
+                                courseEvent(course, ARVIDSJAUR, coursePublished(course, ARVIDSJAUR, 1, "first")));
+                        firstAppended.countDown();
+                        await(secondWaiting);
+                        return db.outbox.append(
+                                courseEvent(course, ARVIDSJAUR, coursePublished(course, ARVIDSJAUR, 2, "first again")));
+                    }),
+                    threads);
+            await(firstAppended);
+            CompletableFuture<?> second = CompletableFuture.runAsync(
+                    () -> db.inTransactionOf(
+                            ARVIDSJAUR,
+                            () -> db.outbox.append(
+                                    courseEvent(course, ARVIDSJAUR, coursePublished(course, ARVIDSJAUR, 3, "second")))),
+                    threads);
+            awaitAnAppendWaitingForALock();
+            assertThat(second).isNotDone();
+            secondWaiting.countDown();
+            CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        relay().publishPending();
+
+        assertThat(topics.readAll(topic))
+                .extracting(record -> field(record, "title"))
+                .as("the waiting append is positioned after the event its holder appended while it waited")
+                .containsExactly("first", "first again", "second");
+    }
+
+    private static void awaitAnAppendWaitingForALock() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Integer waiting = db.owner().queryForObject("""
+                            select count(*)::int from pg_locks
+                            where locktype = 'advisory' and not granted and classid = ?::oid""", Integer.class, Outbox.AGGREGATE_LOCK_SPACE);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no append waited for its aggregate's lock");
+    }
+
+    @Test
     void anEventTheBrokerRefusesStaysInTheOutboxAndHoldsBackOnlyTheLaterEventsOfItsAggregate() {
         topic = topics.create(1, Map.of("max.message.bytes", "2048"));
         UUID big = UUID.randomUUID();

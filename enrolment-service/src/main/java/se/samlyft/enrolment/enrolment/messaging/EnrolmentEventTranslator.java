@@ -93,11 +93,6 @@ class EnrolmentEventTranslator {
                 yield "evaluation-submitted.v1";
             }
         };
-        outbox.append(OutboxEvent.of(
-                TOPIC,
-                PREFIX + type,
-                facts.enrolmentId().toString(),
-                facts.organisation(),
-                json.writeValueAsString(data)));
+        outbox.append(OutboxEvent.of(TOPIC, PREFIX + type, facts.enrolmentId().toString(), facts.organisation(), data));
     }
 }
