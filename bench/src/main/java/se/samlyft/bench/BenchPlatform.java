@@ -1,8 +1,10 @@
 package se.samlyft.bench;
 
-import java.io.PrintStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import se.samlyft.deploy.LocalPlatform;
 
 /**
@@ -45,7 +47,47 @@ final class BenchPlatform {
         return properties;
     }
 
-    static LocalPlatform start(PrintStream out) throws InterruptedException {
-        return LocalPlatform.startForTest(properties(), out);
+    /** What the bench does with the running platform. */
+    @FunctionalInterface
+    interface Work {
+        void run(LocalPlatform platform) throws Exception;
+    }
+
+    /**
+     * Starts the platform (the stage {@value #STARTING}), does the work, stops the platform and ends the JVM: with 0
+     * when the work was done, 1 when it failed, saying why.
+     */
+    static void runAndExit(Progress progress, String failure, Work work) {
+        int status = 0;
+        LocalPlatform platform = null;
+        try {
+            try (Progress.Stage stage = progress.stage(STARTING, 0)) {
+                platform = LocalPlatform.startForTest(properties(), progress.out());
+            }
+            work.run(platform);
+        } catch (Exception e) {
+            progress.say(failure + ": " + e);
+            e.printStackTrace(progress.out());
+            status = 1;
+        } finally {
+            if (platform != null) {
+                platform.stop();
+            }
+        }
+        System.exit(status);
+    }
+
+    static final String STARTING = "starting the platform";
+
+    /** Waits for every future; the first that failed cancels the rest and its cause is thrown. */
+    static void awaitAll(List<? extends Future<?>> futures) throws Exception {
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                futures.forEach(f -> f.cancel(true));
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
     }
 }

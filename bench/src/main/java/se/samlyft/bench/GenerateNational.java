@@ -77,33 +77,26 @@ public final class GenerateNational {
                 dataset.courses(),
                 dataset.offerings(),
                 dataset.enrolments()));
-        int status = 0;
-        LocalPlatform platform = null;
         Instant began = Instant.now();
-        try {
-            try (Progress.Stage stage = progress.stage("starting the platform", 0)) {
-                platform = BenchPlatform.start(System.out);
-            }
+        BenchPlatform.runAndExit(progress, "generating failed", platform -> {
             new GenerateNational(dataset, platform, progress).generate();
             progress.say(String.format(
                     Locale.ROOT,
                     "the national dataset is in %s (%.0f s in all)",
                     state,
                     Duration.between(began, Instant.now()).toMillis() / 1000.0));
-        } catch (Exception e) {
-            progress.say("generating failed: " + e);
-            e.printStackTrace(System.out);
-            status = 1;
-        } finally {
-            if (platform != null) {
-                platform.stop();
-            }
-        }
-        System.exit(status);
+        });
     }
 
     private void generate() throws Exception {
         Map<String, UUID> programmes = new LinkedHashMap<>();
+        try (BulkLoad bulk = BulkLoad.begin(platform.database("identity"), progress)) {
+            load(programmes);
+        }
+        writeManifest(programmes);
+    }
+
+    private void load(Map<String, UUID> programmes) throws Exception {
         logins();
         organisations();
         coordinators();
@@ -119,7 +112,6 @@ public final class GenerateNational {
                 Progress.Stage stage = progress.stage("enrolment events reach catalog and reporting", 0)) {
             backlog.awaitEmpty(progress.out(), Duration.ofSeconds(10), Duration.ofMinutes(5));
         }
-        writeManifest(programmes);
     }
 
     static String coordinatorOf(NationalDataset.Municipality municipality) {
@@ -503,14 +495,7 @@ public final class GenerateNational {
                     return null;
                 }));
             }
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    futures.forEach(f -> f.cancel(true));
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
+            BenchPlatform.awaitAll(futures);
         } finally {
             executor.shutdownNow();
         }

@@ -60,14 +60,7 @@ final class Latencies {
                     return null;
                 }));
             }
-            for (Future<Void> future : futures) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    futures.forEach(f -> f.cancel(true));
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
+            BenchPlatform.awaitAll(futures);
         } finally {
             executor.shutdownNow();
         }

@@ -90,29 +90,17 @@ public final class PerformanceSuite {
                     "No dataset in " + state + ": generate one first with ./mvnw -Pgenerate (see bench/README.md).");
             System.exit(1);
         }
-        int status = 0;
-        LocalPlatform platform = null;
-        try {
+        BenchPlatform.runAndExit(progress, "the suite failed", platform -> {
             JsonNode dataset = Api.JSON.readTree(manifest.toFile());
-            Instant launched = Instant.now();
-            platform = BenchPlatform.start(System.out);
+            BulkLoad.endLeftOver(platform.database("identity"), progress);
             PerformanceSuite suite = new PerformanceSuite(platform, dataset, progress);
-            suite.results.startup(Duration.between(launched, Instant.now()), platform.readyAfter());
+            suite.results.startup(progress.took().get(BenchPlatform.STARTING), platform.readyAfter());
             suite.results.memory("after start-up", platform.residentKiB());
             suite.run();
             suite.results.memory("after the suite", platform.residentKiB());
             Path written = suite.results.write(home.resolve("bench/RESULTS.md"), dataset);
             progress.say("wrote " + written);
-        } catch (Exception e) {
-            progress.say("the suite failed: " + e);
-            e.printStackTrace(System.out);
-            status = 1;
-        } finally {
-            if (platform != null) {
-                platform.stop();
-            }
-        }
-        System.exit(status);
+        });
     }
 
     private void run() throws Exception {

@@ -242,9 +242,13 @@ class TransactionalOutboxTest {
         assertThat(byKey).hasSize(3);
         for (UUID course : courses) {
             int committed = db.owner().queryForObject("select version from course where id = ?", Integer.class, course);
-            assertThat(byKey.get(course.toString()))
-                    .extracting(record -> Integer.valueOf(field(record, "version")))
-                    .as("versions of course %s in the order Kafka holds them", course)
+            // Delivery is at least once: a relay whose send timed out under load sends again, so a version may
+            // come twice; the first time each one arrives must follow the commit order.
+            assertThat(byKey.get(course.toString()).stream()
+                            .map(record -> Integer.valueOf(field(record, "version")))
+                            .distinct()
+                            .toList())
+                    .as("versions of course %s in the order Kafka first holds them", course)
                     .containsExactlyElementsOf(
                             IntStream.rangeClosed(1, committed).boxed().toList());
         }

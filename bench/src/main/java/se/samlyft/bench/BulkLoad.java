@@ -1,0 +1,73 @@
+package se.samlyft.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import se.samlyft.deploy.LocalPlatform;
+
+/**
+ * PostgreSQL in bulk-load mode while the generator loads: commits do not wait for their WAL to reach the disk
+ * ({@code synchronous_commit = off} for the whole server), as one loads a database that can be loaded again. The
+ * services' consumers commit once per event, and on this machine the flush is most of their time. Closing switches
+ * it back on and checkpoints, so everything loaded is on disk before the dataset is declared ready, and the suite
+ * measures the platform as it runs.
+ */
+final class BulkLoad implements AutoCloseable {
+
+    private final LocalPlatform.Database server;
+    private final Progress progress;
+
+    private BulkLoad(LocalPlatform.Database server, Progress progress) {
+        this.server = server;
+        this.progress = progress;
+    }
+
+    /** @param anyDatabase any of the platform's databases: the setting is the server's */
+    static BulkLoad begin(LocalPlatform.Database anyDatabase, Progress progress) throws SQLException {
+        BulkLoad bulk = new BulkLoad(anyDatabase, progress);
+        bulk.synchronousCommit("off");
+        progress.say("PostgreSQL in bulk-load mode: commits do not wait for the disk until the load is done");
+        return bulk;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        synchronousCommit("on");
+        try (Connection connection = superuser();
+                Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        }
+        progress.say("PostgreSQL out of bulk-load mode: commits wait for the disk again, and the load is checkpointed");
+    }
+
+    /**
+     * Ends a bulk-load mode that a stopped generator left behind, so that the suite measures commits as the platform
+     * makes them; whether there was one.
+     */
+    static boolean endLeftOver(LocalPlatform.Database anyDatabase, Progress progress) throws SQLException {
+        BulkLoad bulk = new BulkLoad(anyDatabase, progress);
+        try (Connection connection = bulk.superuser();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet setting = statement.executeQuery("show synchronous_commit")) {
+            setting.next();
+            if (setting.getString(1).equals("on")) {
+                return false;
+            }
+        }
+        bulk.close();
+        return true;
+    }
+
+    private void synchronousCommit(String value) throws SQLException {
+        try (Connection connection = superuser();
+                Statement statement = connection.createStatement()) {
+            statement.execute("alter system set synchronous_commit = " + value);
+            statement.execute("select pg_reload_conf()");
+        }
+    }
+
+    private Connection superuser() throws SQLException {
+        return DriverManager.getConnection(server.url(), server.superuser(), server.superuserPassword());
+    }
+}
