@@ -66,6 +66,16 @@ final class Latencies {
         }
     }
 
+    /** Several measurements as one: all their latencies, and the rate over their summed wall time. */
+    static Latencies pooled(List<Latencies> measurements) {
+        long[] all = measurements.stream()
+                .flatMapToLong(measurement -> Arrays.stream(measurement.nanos))
+                .toArray();
+        Duration wall =
+                measurements.stream().map(measurement -> measurement.wall).reduce(Duration.ZERO, Duration::plus);
+        return new Latencies(all, wall);
+    }
+
     int count() {
         return nanos.length;
     }
