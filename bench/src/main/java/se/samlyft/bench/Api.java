@@ -55,7 +55,7 @@ final class Api {
         this.keycloak = keycloak;
     }
 
-    /** POSTs JSON as {@code user} with the given idempotency key; the answer's body, or empty for 409 if allowed. */
+    /** POSTs JSON as {@code user} with the given idempotency key; the answer's body, or {@link Refused} with the problem. */
     JsonNode post(String user, String url, Object body, UUID idempotencyKey) {
         return send(
                 user,

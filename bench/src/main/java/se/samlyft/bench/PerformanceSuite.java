@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +93,7 @@ public final class PerformanceSuite {
             JsonNode dataset = Api.JSON.readTree(manifest.toFile());
             BulkLoad.endLeftOver(platform.database("identity"), progress);
             PerformanceSuite suite = new PerformanceSuite(platform, dataset, progress);
-            suite.results.startup(progress.took().get(BenchPlatform.STARTING), platform.readyAfter());
+            suite.results.startup(progress.stagesInOrder().get(BenchPlatform.STARTING), platform.readyAfter());
             suite.results.memory("after start-up", platform.residentKiB());
             suite.run();
             suite.results.memory("after the suite", platform.residentKiB());
@@ -582,9 +581,5 @@ public final class PerformanceSuite {
 
     static boolean withinLimit(Latencies latencies) {
         return latencies.p99() <= P99_LIMIT_MS;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now();
     }
 }

@@ -33,10 +33,6 @@ final class Progress {
     }
 
     /** The durations of the stages that ended, in their order. */
-    Map<String, Duration> took() {
-        return Map.copyOf(took);
-    }
-
     Map<String, Duration> stagesInOrder() {
         return new LinkedHashMap<>(took);
     }
