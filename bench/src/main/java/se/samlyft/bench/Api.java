@@ -2,16 +2,15 @@ package se.samlyft.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import se.samlyft.deploy.KeycloakTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,23 +137,8 @@ final class Api {
         if (token != null && Instant.now().isBefore(token.renewAt())) {
             return token.value();
         }
-        String form = "grant_type=password&client_id=samlyft-web&username="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(keycloak + "/protocol/openid-connect/token"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(
-                    "Keycloak gave " + user + " no token: " + response.statusCode() + " " + response.body());
-        }
-        JsonNode answer = JSON.readTree(response.body());
-        long lifetime = answer.path("expires_in").asLong(60);
-        token = new Token(
-                answer.path("access_token").asString(), Instant.now().plusSeconds(Math.max(5, lifetime - 60)));
+        KeycloakTokens.Token granted = KeycloakTokens.password(http, keycloak, "samlyft-web", user, PASSWORD);
+        token = new Token(granted.value(), Instant.now().plusSeconds(Math.max(5, granted.expiresInSeconds() - 60)));
         tokens.put(user, token);
         return token.value();
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import se.samlyft.deploy.KeycloakTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -162,19 +163,9 @@ final class KeycloakLogins {
         if (Instant.now().isBefore(renewAt)) {
             return token;
         }
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(admin + "/realms/master/protocol/openid-connect/token"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("Keycloak's administrator got no token: " + response.statusCode());
-        }
-        token = Api.JSON.readTree(response.body()).path("access_token").asString();
-        renewAt = Instant.now().plusSeconds(40);
+        KeycloakTokens.Token granted = KeycloakTokens.administrator(http, admin);
+        token = granted.value();
+        renewAt = Instant.now().plusSeconds(Math.max(5, granted.expiresInSeconds() - 20));
         return token;
     }
 }

@@ -2,11 +2,9 @@ package se.samlyft.deploy;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,24 +223,11 @@ final class DemoData {
 
     private String tokenOf(String user) throws IOException, InterruptedException {
         String token = tokens.get(user);
-        if (token != null) {
-            return token;
+        if (token == null) {
+            token = KeycloakTokens.password(http, keycloak, "samlyft-web", user, PASSWORD)
+                    .value();
+            tokens.put(user, token);
         }
-        String form = "grant_type=password&client_id=samlyft-web&username="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(keycloak + "/protocol/openid-connect/token"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(
-                    "Keycloak gave " + user + " no token: " + response.statusCode() + " " + response.body());
-        }
-        token = JSON.readTree(response.body()).path("access_token").asString();
-        tokens.put(user, token);
         return token;
     }
 }

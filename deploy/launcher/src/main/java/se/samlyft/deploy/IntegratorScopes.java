@@ -79,19 +79,7 @@ final class IntegratorScopes {
     }
 
     private String adminToken() throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + Keycloak.ADMIN_USERNAME + "&password="
-                + Keycloak.ADMIN_PASSWORD;
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("Keycloak's administrator got no token: " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).path("access_token").asString();
+        return KeycloakTokens.administrator(http, keycloak).value();
     }
 
     private JsonNode send(String token, HttpRequest.Builder request) throws IOException, InterruptedException {
