@@ -1,17 +1,25 @@
 package se.samlyft.systemtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import se.samlyft.deploy.LocalPlatform;
 import se.samlyft.testsupport.TestHttp;
 
 /**
  * The whole platform, started once for all the system tests of a run as {@code ./mvnw -Pstart} starts it (embedded
  * PostgreSQL, a Kafka broker process, the Keycloak distribution with the demo realm, the four services and the
- * gateway), on ports of its own and with its data under {@code target/platform}. Maven's Surefire passes the
- * launcher's settings as system properties (see this module's pom); the platform stops when the test JVM exits.
+ * gateway), on ports of its own and with its data under {@code target/platform}, which each run starts afresh: the
+ * isolation matrix harvests the first tenant's objects and must not find an earlier run's joint offerings there.
+ * Maven's Surefire passes the launcher's settings as system properties (see this module's pom); the platform stops
+ * when the test JVM exits.
  */
 final class RunningPlatform {
 
@@ -36,6 +44,7 @@ final class RunningPlatform {
             });
             Instant began = Instant.now();
             try {
+                deleteEarlierState(Path.of(settings.get("samlyft.state-dir")));
                 running = new RunningPlatform(LocalPlatform.startForTest(settings, System.out), settings);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -45,6 +54,19 @@ final class RunningPlatform {
                     + Duration.between(began, Instant.now()).toSeconds() + " s");
         }
         return running;
+    }
+
+    private static void deleteEarlierState(Path state) {
+        if (!Files.exists(state)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(state)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the earlier run's platform in " + state, e);
+        }
     }
 
     LocalPlatform platform() {
