@@ -53,8 +53,13 @@ class ConsumedEvents {
         }
     }
 
-    @KafkaListener(topics = ENROLMENT_TOPIC, groupId = "${spring.application.name}")
-    void onEnrolmentEvent(ConsumerRecord<String, String> record) {
+    /** Enrolment events come many at a time in a rush; a poll's records are applied in one transaction. */
+    @KafkaListener(topics = ENROLMENT_TOPIC, groupId = "${spring.application.name}", batch = "true")
+    void onEnrolmentEvents(List<ConsumerRecord<String, String>> records) {
+        inbox.handlePoll(records, this::onEnrolmentEvent);
+    }
+
+    private void onEnrolmentEvent(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.from(record);
         if (!event.type().startsWith(ENROLMENT_PREFIX)) {
             return;

@@ -2,16 +2,21 @@ package se.samlyft.platform.inbox;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
@@ -43,10 +48,29 @@ public class DeadLetterTopics implements DisposableBean {
         return topic + suffix;
     }
 
-    /** A recoverer for Spring Kafka's error handler that publishes a failed record to its dead-letter topic. */
+    /**
+     * A recoverer for Spring Kafka's error handler that publishes a failed record to its dead-letter topic. A record
+     * of a listener of polls fails inside a {@link BatchListenerFailedException}, which names the record; its headers
+     * describe the record's own failure, as they do for a listener of single records.
+     */
     public DeadLetterPublishingRecoverer recoverer() {
         return new DeadLetterPublishingRecoverer(
-                template, (record, exception) -> new TopicPartition(of(record.topic()), -1));
+                template, (record, exception) -> new TopicPartition(of(record.topic()), -1)) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, ownFailure(exception));
+            }
+        };
+    }
+
+    private static Exception ownFailure(Exception exception) {
+        @Nullable
+        String groupId = exception instanceof ListenerExecutionFailedException listener ? listener.getGroupId() : null;
+        Throwable batch = exception instanceof ListenerExecutionFailedException ? exception.getCause() : exception;
+        if (batch instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+            return new ListenerExecutionFailedException(failed.getMessage(), groupId, failed.getCause());
+        }
+        return exception;
     }
 
     @Override

@@ -4,12 +4,16 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import se.samlyft.platform.inbox.InboxTestApplication.CourseProjection;
 
 /** The inbox called directly, on the test application's database, as a listener calls it. */
@@ -159,6 +163,68 @@ class InboxTest extends AgainstInboxTestApplication {
                 .rootCause()
                 .hasMessageContaining("new row violates row-level security policy");
         assertThat(processedRows(coursePublishedWithoutTenant.id())).isZero();
+    }
+
+    @Test
+    void appliesThePollsRecordsInOneTransactionEachInTheScopeOfItsEvent() {
+        UUID inMala = UUID.randomUUID();
+        TestEvent arvidsjaur = TestEvent.coursePublished(ARVIDSJAUR, course, 1, "Demens ABC");
+        TestEvent mala = TestEvent.coursePublished(MALA, inMala, 1, "Palliativ vård i Malå");
+        List<ConsumerRecord<String, String>> poll =
+                List.of(arvidsjaur.received(TOPIC, 10), mala.received(TOPIC, 11), arvidsjaur.received(TOPIC, 12));
+        List<String> committed = new ArrayList<>();
+
+        inbox.handlePoll(poll, record -> {
+            if (inbox.handle(CourseProjection.CONSUMER, record, projection::apply)) {
+                Inbox.afterCommit(() -> committed.add(record.key()));
+            }
+        });
+
+        assertThat(committed).containsExactly(arvidsjaur.key(), mala.key());
+        assertThat(effects.runs(arvidsjaur.id())).isEqualTo(1);
+        assertThat(effects.scopeSeenBy(arvidsjaur.id())).isEqualTo(ARVIDSJAUR);
+        assertThat(effects.scopeSeenBy(mala.id())).isEqualTo(MALA);
+        assertThat(titlesSeenBy(MALA, inMala)).containsExactly("Palliativ vård i Malå");
+        assertThat(titlesSeenBy(ARVIDSJAUR, inMala)).isEmpty();
+        assertThat(titleOf(course)).isEqualTo("Demens ABC");
+    }
+
+    @Test
+    void commitsTheRecordsBeforeAFailedOneAndNamesItForTheErrorHandler() {
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        TestEvent applied = TestEvent.coursePublished(ARVIDSJAUR, course, 1, "Demens ABC");
+        TestEvent failing = TestEvent.coursePublished(ARVIDSJAUR, second, 1, "Alltid fel");
+        TestEvent after = TestEvent.coursePublished(MALA, third, 1, "Efter felet");
+        effects.failAlways(failing.id(), () -> new IllegalStateException("Databasen svarar inte"));
+        List<ConsumerRecord<String, String>> poll =
+                List.of(applied.received(TOPIC, 20), failing.received(TOPIC, 21), after.received(TOPIC, 22));
+        List<String> committed = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbox.handlePoll(poll, record -> {
+                    if (inbox.handle(CourseProjection.CONSUMER, record, projection::apply)) {
+                        Inbox.afterCommit(() -> committed.add(record.key()));
+                    }
+                }))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(1))
+                .hasMessageContaining(TOPIC + "-0@21")
+                .hasMessageContaining("Databasen svarar inte")
+                .hasCauseInstanceOf(IllegalStateException.class);
+
+        assertThat(committed)
+                .as("what the rolled-back attempt did is not reported")
+                .containsExactly(applied.key());
+        assertThat(processedRows(applied.id())).isEqualTo(1);
+        assertThat(titleOf(course)).isEqualTo("Demens ABC");
+        assertThat(processedRows(failing.id())).isZero();
+        assertThat(processedRows(after.id())).as("left for the redelivery").isZero();
+        assertThat(owner.queryForObject(
+                        "select count(*) from course_view where id in (?, ?)", Integer.class, second, third))
+                .isZero();
+        assertThat(effects.runs(failing.id())).isEqualTo(1);
+        assertThat(effects.runs(after.id())).isZero();
     }
 
     private int courseRows() {

@@ -1,5 +1,6 @@
 package se.samlyft.platform.inbox;
 
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,10 +69,13 @@ class InboxTestApplication {
             this.effects = effects;
         }
 
-        @KafkaListener(topics = TOPIC, groupId = "${spring.application.name}")
-        void on(ConsumerRecord<String, String> record) {
-            effects.delivered(record.key());
-            inbox.handle(CONSUMER, record, this::apply);
+        /** Receives each poll's records at once and applies them in one transaction, as the services do. */
+        @KafkaListener(topics = TOPIC, groupId = "${spring.application.name}", batch = "true")
+        void on(List<ConsumerRecord<String, String>> records) {
+            inbox.handlePoll(records, record -> {
+                effects.delivered(record.key());
+                inbox.handle(CONSUMER, record, this::apply);
+            });
         }
 
         void apply(InboundEvent event) {

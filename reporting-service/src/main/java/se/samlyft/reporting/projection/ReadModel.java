@@ -23,13 +23,6 @@ public interface ReadModel {
     /** Gives up the generation being built, so that a later rebuild can start afresh. */
     void abandon(int generation);
 
-    /**
-     * Lets the current transaction commit without waiting for PostgreSQL to flush it to disk, for the replay of a
-     * rebuild: the rebuild's final switch commits synchronously, which makes every earlier commit durable too, and a
-     * rebuild that fails before it (a crash included) is abandoned and thrown away.
-     */
-    void commitWithoutWaitingForDisk();
-
     /** Makes the generation being built the current one. */
     void switchTo(int generation, Instant now);
 

@@ -34,7 +34,8 @@ import se.samlyft.reporting.projection.TimeStatement;
 
 /**
  * Applies one event to one generation of the read model, once: through the inbox, as the consumer {@code
- * read-model-g<generation>}, in the tenant scope the event names. Types the reports do not use are recorded as applied
+ * read-model-g<generation>}, in the tenant scope the event names, in the transaction of the poll when called inside
+ * {@link Inbox#handlePoll}. Types the reports do not use are recorded as applied
  * and change nothing.
  */
 @Component
@@ -62,18 +63,6 @@ public class EventProjection {
      */
     public boolean apply(int generation, InboundEvent event) {
         return inbox.handle(consumerOf(generation), event, applied -> project(generation, applied));
-    }
-
-    /**
-     * Applies an event a rebuild replays, as {@link #apply} does, but without waiting for each transaction to reach
-     * the disk (see {@link ReadModel#commitWithoutWaitingForDisk()}); only the replay may: the live consumer commits
-     * its offsets after applying, so what it applied must be durable first.
-     */
-    public boolean applyReplayed(int generation, InboundEvent event) {
-        return inbox.handle(consumerOf(generation), event, applied -> {
-            readModel.commitWithoutWaitingForDisk();
-            project(generation, applied);
-        });
     }
 
     private void project(int generation, InboundEvent event) {

@@ -4,26 +4,31 @@ import static se.samlyft.reporting.projection.messaging.EventTypes.CATALOG_TOPIC
 import static se.samlyft.reporting.projection.messaging.EventTypes.ENROLMENT_TOPIC;
 import static se.samlyft.reporting.projection.messaging.EventTypes.IDENTITY_TOPIC;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import se.samlyft.platform.inbox.InboundEvent;
+import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.reporting.projection.Generations;
 import se.samlyft.reporting.projection.ReadModel;
 
 /**
  * The live consumer of the three topics: applies each event to the current generation and, while a rebuild runs, to
- * the generation being built, so the new one misses nothing that arrives meanwhile. A record that is no event, or
- * that cannot be applied after the platform's retries, goes to its topic's dead-letter topic.
+ * the generation being built, so the new one misses nothing that arrives meanwhile. The records of a poll are applied
+ * in one transaction (see {@link Inbox#handlePoll}). A record that is no event, or that cannot be applied after the
+ * platform's retries, goes to its topic's dead-letter topic.
  */
 @Component
 class ReadModelListener {
 
+    private final Inbox inbox;
     private final ReadModel readModel;
     private final EventProjection projection;
     private final Freshness freshness;
 
-    ReadModelListener(ReadModel readModel, EventProjection projection, Freshness freshness) {
+    ReadModelListener(Inbox inbox, ReadModel readModel, EventProjection projection, Freshness freshness) {
+        this.inbox = inbox;
         this.readModel = readModel;
         this.projection = projection;
         this.freshness = freshness;
@@ -32,14 +37,19 @@ class ReadModelListener {
     @KafkaListener(
             id = "reporting-read-model",
             topics = {CATALOG_TOPIC, IDENTITY_TOPIC, ENROLMENT_TOPIC},
-            groupId = "${spring.application.name}")
-    void on(ConsumerRecord<String, String> record) {
+            groupId = "${spring.application.name}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.handlePoll(records, this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.from(record);
         Generations generations = readModel.generations();
         for (int generation : generations.active()) {
             boolean applied = projection.apply(generation, event);
             if (applied && generation == generations.current()) {
-                freshness.applied(event);
+                Inbox.afterCommit(() -> freshness.applied(event));
             }
         }
     }

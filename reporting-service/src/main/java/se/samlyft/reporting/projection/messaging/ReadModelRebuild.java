@@ -2,12 +2,14 @@ package se.samlyft.reporting.projection.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import se.samlyft.platform.inbox.InboundEvent;
+import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.platform.inbox.MalformedEventException;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.reporting.projection.ReadModel;
@@ -28,7 +32,7 @@ import se.samlyft.reporting.projection.ReadModel;
  * Builds a new generation of the read model from the start of the topics while the current one keeps answering, then
  * switches the reports over to it and deletes the old one. It reads each topic from its first offset to the end it
  * had when the rebuild began, with a consumer of no group (partitions assigned, nothing committed), in {@link
- * EventTypes#REBUILD_ORDER}; what arrives later, the live listener applies to both generations. The inbox keeps each
+ * EventTypes#REBUILD_ORDER}, each poll's records in one transaction; what arrives later, the live listener applies to both generations. The inbox keeps each
  * event applied once per generation. A record that is no event, or that the projection refuses, is passed over, as the
  * live consumer sent it to the dead-letter topic.
  */
@@ -39,6 +43,7 @@ public class ReadModelRebuild implements DisposableBean {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final ConsumerFactory<String, String> consumers;
+    private final Inbox inbox;
     private final ReadModel readModel;
     private final EventProjection projection;
     private final Clock clock = Clock.systemUTC();
@@ -46,8 +51,10 @@ public class ReadModelRebuild implements DisposableBean {
             Thread.ofVirtual().name("read-model-rebuild").factory());
     private volatile boolean stopping;
 
-    ReadModelRebuild(ConsumerFactory<String, String> consumers, ReadModel readModel, EventProjection projection) {
+    ReadModelRebuild(
+            ConsumerFactory<String, String> consumers, Inbox inbox, ReadModel readModel, EventProjection projection) {
         this.consumers = consumers;
+        this.inbox = inbox;
         this.readModel = readModel;
         this.projection = projection;
     }
@@ -120,30 +127,45 @@ public class ReadModelRebuild implements DisposableBean {
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
         Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
-        long applied = 0;
+        AtomicLong applied = new AtomicLong();
         while (!stopping
                 && assigned.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+            List<ConsumerRecord<String, String>> poll = new ArrayList<>();
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))
-                        && apply(generation, record)) {
-                    applied++;
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    poll.add(record);
                 }
             }
+            apply(generation, poll, applied);
         }
-        return applied;
+        return applied.get();
     }
 
-    private boolean apply(int generation, ConsumerRecord<String, String> record) {
-        try {
-            return projection.applyReplayed(generation, InboundEvent.from(record));
-        } catch (MalformedEventException | IllegalArgumentException refused) {
-            log.warn(
-                    "Passed over {}-{}@{} in the rebuild: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    refused.getMessage());
-            return false;
+    /** Applies a poll's records in one transaction, passing over those the projection refuses. */
+    private void apply(int generation, List<ConsumerRecord<String, String>> records, AtomicLong applied) {
+        List<ConsumerRecord<String, String>> remaining = records;
+        while (!remaining.isEmpty()) {
+            try {
+                inbox.handlePoll(remaining, record -> {
+                    if (projection.apply(generation, InboundEvent.from(record))) {
+                        Inbox.afterCommit(applied::incrementAndGet);
+                    }
+                });
+                return;
+            } catch (BatchListenerFailedException failed) {
+                if (!(failed.getCause() instanceof MalformedEventException
+                        || failed.getCause() instanceof IllegalArgumentException)) {
+                    throw failed;
+                }
+                ConsumerRecord<String, String> refused = remaining.get(failed.getIndex());
+                log.warn(
+                        "Passed over {}-{}@{} in the rebuild: {}",
+                        refused.topic(),
+                        refused.partition(),
+                        refused.offset(),
+                        failed.getCause().getMessage());
+                remaining = remaining.subList(failed.getIndex() + 1, remaining.size());
+            }
         }
     }
 

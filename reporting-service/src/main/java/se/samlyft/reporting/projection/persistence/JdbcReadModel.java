@@ -170,11 +170,6 @@ class JdbcReadModel implements ReadModel {
     }
 
     @Override
-    public void commitWithoutWaitingForDisk() {
-        jdbc.execute("set local synchronous_commit = off");
-    }
-
-    @Override
     @Transactional
     public void switchTo(int generation, Instant now) {
         int switched = jdbc.update("""
