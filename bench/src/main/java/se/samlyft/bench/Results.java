@@ -237,9 +237,11 @@ final class Results {
         rows.forEach(row -> md.append(row).append('\n'));
         md.append('\n').append(gatewayOverhead).append("\n\n");
         md.append("## Report queries with row-level security on and off\n\n")
-                .append("Each query 40 times after 5 to warm up, one at a time, straight at reporting-service as the")
-                .append(
-                        " reader it is meant for. \"Off\" is the same request with row-level security disabled on every")
+                .append("Each query in eight rounds of " + PerformanceSuite.REPORT_REQUESTS + " requests (after "
+                        + PerformanceSuite.REPORT_WARM_UP
+                        + " to warm up), one at a time, straight at reporting-service")
+                .append(" as the reader it is meant for, in the order on, off, off, on, on, off, off, on, each way's")
+                .append(" rounds pooled. \"Off\" is the same request with row-level security disabled on every")
                 .append(
                         " table of reporting's database (by its owner, for the measurement only); the queries name their")
                 .append(" tenant scope themselves, so the answer must be the same.\n\n")
