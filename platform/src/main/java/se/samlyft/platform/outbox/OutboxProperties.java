@@ -26,7 +26,7 @@ public record OutboxProperties(
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("500") int batchSize,
             @DefaultValue("30s") Duration sendTimeout) {
 
