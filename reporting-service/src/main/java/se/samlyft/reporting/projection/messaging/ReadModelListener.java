@@ -5,9 +5,11 @@ import static se.samlyft.reporting.projection.messaging.EventTypes.ENROLMENT_TOP
 import static se.samlyft.reporting.projection.messaging.EventTypes.IDENTITY_TOPIC;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.reporting.projection.Generations;
@@ -40,12 +42,17 @@ class ReadModelListener {
             groupId = "${spring.application.name}",
             batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        inbox.handlePoll(records, this::apply);
+        Supplier<Generations> generations = SingletonSupplier.of(readModel::generations);
+        inbox.handlePoll(records, record -> apply(record, generations.get()));
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
+    /**
+     * Applies a record to the generations read once per poll, in its transaction. A rebuild that starts meanwhile
+     * replays the record itself (its replay ends at the offsets the topics had when it started), and one that switches
+     * meanwhile had the record applied to the generation it switches to, as that was being built.
+     */
+    private void apply(ConsumerRecord<String, String> record, Generations generations) {
         InboundEvent event = InboundEvent.from(record);
-        Generations generations = readModel.generations();
         for (int generation : generations.active()) {
             boolean applied = projection.apply(generation, event);
             if (applied && generation == generations.current()) {

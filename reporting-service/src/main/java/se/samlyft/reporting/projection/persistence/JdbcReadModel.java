@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
@@ -126,6 +128,7 @@ class JdbcReadModel implements ReadModel {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final Set<String> tenantsRecorded = ConcurrentHashMap.newKeySet();
 
     JdbcReadModel(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -207,9 +210,16 @@ class JdbcReadModel implements ReadModel {
         });
     }
 
+    /**
+     * Records the tenant unless this instance has seen it recorded before: the list only grows, so a tenant once
+     * committed stays, and the statement is spared for all but each tenant's first event.
+     */
     @Override
     public void holdsRowsOf(String tenant) {
-        jdbc.update("insert into read_model_tenant (tenant) values (?) on conflict do nothing", tenant);
+        if (!tenantsRecorded.contains(tenant)) {
+            jdbc.update("insert into read_model_tenant (tenant) values (?) on conflict do nothing", tenant);
+            Inbox.afterCommit(() -> tenantsRecorded.add(tenant));
+        }
     }
 
     @Override
