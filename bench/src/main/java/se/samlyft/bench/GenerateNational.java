@@ -90,7 +90,7 @@ public final class GenerateNational {
 
     private void generate() throws Exception {
         Map<String, UUID> programmes = new LinkedHashMap<>();
-        try (BulkLoad bulk = BulkLoad.begin(platform.database("identity"), progress)) {
+        try (BulkLoad bulk = BulkLoad.begin(platform, progress)) {
             load(programmes);
         }
         writeManifest(programmes);

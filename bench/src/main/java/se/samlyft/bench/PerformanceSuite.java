@@ -63,6 +63,7 @@ public final class PerformanceSuite {
      */
     private static final boolean[] ON_OFF_ORDER = {false, true, true, false, false, true, true, false};
 
+    static final int WALK_PER_SECOND = 10;
     static final int REPORT_WARM_UP = 5;
     static final int REPORT_REQUESTS = 30;
 
@@ -101,7 +102,7 @@ public final class PerformanceSuite {
         }
         BenchPlatform.runAndExit(progress, "the suite failed", platform -> {
             JsonNode dataset = Api.JSON.readTree(manifest.toFile());
-            BulkLoad.endLeftOver(platform.database("identity"), progress);
+            BulkLoad.endLeftOver(platform, progress);
             PerformanceSuite suite = new PerformanceSuite(platform, dataset, progress);
             suite.results.startup(progress.stagesInOrder().get(BenchPlatform.STARTING), platform.readyAfter());
             suite.results.memory("after start-up", platform.residentKiB());
@@ -256,10 +257,13 @@ public final class PerformanceSuite {
                         "The federation's members have fewer than " + RUSH_REQUESTS + " people");
             }
         }
+        walk(leader, requests);
         try (Progress.Stage stage = progress.stage("enrolment rush, row-level security on and off", 0)) {
-            // Two rushes each way warm the services up; then the measured ones, in ON_OFF_ORDER.
-            rushOnce(leader, requests, "warm-up on", false);
-            rushOnce(leader, requests, "warm-up off", true);
+            // Two rushes each way warm the services up (the optimising compiler, the pools, the caches); then the
+            // measured ones, in ON_OFF_ORDER.
+            for (int round = 0; round < 4; round++) {
+                rushOnce(leader, requests, "warm-up " + round, round % 2 == 1);
+            }
             List<Rush> on = new ArrayList<>();
             List<Rush> off = new ArrayList<>();
             for (int round = 0; round < ON_OFF_ORDER.length; round++) {
@@ -296,6 +300,50 @@ public final class PerformanceSuite {
         }
     }
 
+    /** Enrols {@code request[1]} on the offering as the coordinator {@code request[0]}; the enrolment's state. */
+    private String enrol(UUID offering, String[] request) throws Exception {
+        ObjectNode body = Api.JSON
+                .createObjectNode()
+                .put("offeringId", offering.toString())
+                .put("personId", request[1]);
+        HttpResponse<String> response = api.exchange(
+                request[0],
+                HttpRequest.newBuilder(URI.create(enrolment + "/api/enrolments"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("An enrolment answered " + response.statusCode() + ": " + response.body());
+        }
+        return Api.JSON.readTree(response.body()).path("state").asString();
+    }
+
+    /**
+     * Freshness at a walk, before the rush and while nothing else writes: the same people enrol on a fresh offering
+     * one at a time, {@link #WALK_PER_SECOND} a second, and once the platform has caught up the freshness timer's
+     * window holds their events alone.
+     */
+    private void walk(String leader, List<String[]> requests) throws Exception {
+        try (Progress.Stage stage = progress.stage("event freshness at a walk", requests.size())) {
+            UUID offering = jointOffering(leader, "walk");
+            awaitOfferingKnown(offering);
+            long began = System.nanoTime();
+            for (int n = 0; n < requests.size(); n++) {
+                enrol(offering, requests.get(n));
+                stage.add(1);
+                long wait = began + (n + 1) * 1_000_000_000L / WALK_PER_SECOND - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
+            }
+            try (Backlog backlog = new Backlog(platform)) {
+                backlog.awaitEmpty(progress.out(), Duration.ofSeconds(10), Duration.ofMinutes(1));
+            }
+            Map<String, Double> quantiles = freshnessQuantiles();
+            results.freshnessAtAWalk(quantiles);
+            progress.say("  freshness at a walk (ms by quantile): " + quantiles);
+        }
+    }
+
     private Rush rushOnce(String leader, List<String[]> requests, String name, boolean withoutSecurity)
             throws Exception {
         UUID offering = jointOffering(leader, name);
@@ -303,20 +351,7 @@ public final class PerformanceSuite {
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger waitlisted = new AtomicInteger();
         Latencies.Operation request = n -> {
-            ObjectNode body = Api.JSON
-                    .createObjectNode()
-                    .put("offeringId", offering.toString())
-                    .put("personId", requests.get(n)[1]);
-            HttpResponse<String> response = api.exchange(
-                    requests.get(n)[0],
-                    HttpRequest.newBuilder(URI.create(enrolment + "/api/enrolments"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException(
-                        "The rush's request answered " + response.statusCode() + ": " + response.body());
-            }
-            String state = Api.JSON.readTree(response.body()).path("state").asString();
+            String state = enrol(offering, requests.get(n));
             if (state.equals("CONFIRMED")) {
                 confirmed.incrementAndGet();
             } else if (state.equals("WAITLISTED")) {
@@ -447,14 +482,7 @@ public final class PerformanceSuite {
 
     private void freshness() throws Exception {
         try (Progress.Stage stage = progress.stage("event freshness beside Kafka's end-to-end latency", 0)) {
-            String metrics = api.getText(reporting + "/actuator/prometheus");
-            Map<String, Double> quantiles = new LinkedHashMap<>();
-            for (String line : metrics.split("\n")) {
-                if (line.startsWith("samlyft_reporting_freshness_seconds{") && line.contains("quantile=")) {
-                    String quantile = line.replaceAll(".*quantile=\"([0-9.]+)\".*", "$1");
-                    quantiles.put(quantile, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000);
-                }
-            }
+            Map<String, Double> quantiles = freshnessQuantiles();
             String tool = endToEndLatency(2_000);
             results.freshness(quantiles, tool);
             progress.say("  freshness (ms by quantile, the last two minutes): " + quantiles);
@@ -463,6 +491,19 @@ public final class PerformanceSuite {
                             .filter(l -> l.contains("Avg") || l.contains("Percentiles"))
                             .toList());
         }
+    }
+
+    /** Reporting-service's freshness timer: milliseconds by quantile, over its window of the last two minutes. */
+    private Map<String, Double> freshnessQuantiles() throws Exception {
+        String metrics = api.getText(reporting + "/actuator/prometheus");
+        Map<String, Double> quantiles = new LinkedHashMap<>();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("samlyft_reporting_freshness_seconds{") && line.contains("quantile=")) {
+                String quantile = line.replaceAll(".*quantile=\"([0-9.]+)\".*", "$1");
+                quantiles.put(quantile, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000);
+            }
+        }
+        return quantiles;
     }
 
     private String endToEndLatency(int messages) {

@@ -111,6 +111,11 @@ public final class LocalPlatform {
      * {@code reporting}) as its owner (who runs the migrations), as the services' login role, or as the server's
      * superuser; every local role's password is its name.
      */
+    /** The names of the services' databases, each one {@link #database(String)} knows. */
+    public List<String> databases() {
+        return Databases.SERVICE_DATABASES;
+    }
+
     public Database database(String name) {
         if (!Databases.SERVICE_DATABASES.contains(name)) {
             throw new IllegalArgumentException("No database " + name + "; there are " + Databases.SERVICE_DATABASES);
