@@ -36,11 +36,11 @@ public class Inbox {
     private static final String SET_SCOPE =
             "select set_config('" + TenantScopedTransactionManager.TENANT_SETTING + "', ?, true)";
 
-    /** Set while {@link #handlePoll} runs its transaction on this thread: {@link #handle} then joins it. */
-    private static final ThreadLocal<Boolean> IN_POLL_TRANSACTION = new ThreadLocal<>();
-
     private final JdbcOperations jdbc;
     private final TransactionTemplate transaction;
+
+    /** Set while {@link #handlePoll} runs its transaction on this thread: {@link #handle} then joins it. */
+    private final ThreadLocal<Boolean> inPollTransaction = new ThreadLocal<>();
 
     /**
      * @param jdbc statements on the service's database
@@ -66,7 +66,9 @@ public class Inbox {
      * Runs the effect unless this consumer has applied the event's id before, and records the id in the effect's
      * transaction. An effect that throws rolls back and leaves the event unapplied, so a redelivery runs it again.
      * Called inside {@link #handlePoll}, the effect runs in the poll's transaction, switched to the event's tenant
-     * scope; otherwise in a new transaction of its own, whatever transaction the caller is in.
+     * scope, which stays switched until the next event's: the callback must let the exception out (the poll's
+     * transaction cannot roll back one event alone) and reach tenants' rows only through this method. Otherwise the
+     * effect runs in a new transaction of its own, whatever transaction the caller is in.
      *
      * @param consumer names what the effect does (for example {@code course-projection}); two consumers of the same
      *     event each apply it once
@@ -84,7 +86,7 @@ public class Inbox {
             scope = TenantScope.of(event.tenant());
         }
         boolean applied;
-        if (Boolean.TRUE.equals(IN_POLL_TRANSACTION.get())) {
+        if (Boolean.TRUE.equals(inPollTransaction.get())) {
             applied = TenantContext.callAs(scope, () -> {
                 jdbc.queryForObject(SET_SCOPE, String.class, scope.asSetting());
                 return applyOnce(consumer, event, effect);
@@ -121,14 +123,19 @@ public class Inbox {
         int[] reached = {0};
         try {
             transaction.executeWithoutResult(status -> {
-                IN_POLL_TRANSACTION.set(Boolean.TRUE);
+                Boolean outer = inPollTransaction.get();
+                inPollTransaction.set(Boolean.TRUE);
                 try {
                     for (R record : records) {
                         each.accept(record);
                         reached[0]++;
                     }
                 } finally {
-                    IN_POLL_TRANSACTION.remove();
+                    if (outer == null) {
+                        inPollTransaction.remove();
+                    } else {
+                        inPollTransaction.set(outer);
+                    }
                 }
             });
         } catch (RuntimeException failure) {
@@ -166,9 +173,9 @@ public class Inbox {
     }
 
     /**
-     * Runs the action once the transaction the inbox applies the current event in has committed; at once when there
-     * is none, as after {@link #handle} outside a poll, whose transaction has committed when it returns. An action
-     * of a poll that rolls back never runs.
+     * Runs the action once the current transaction has committed, which inside {@link #handlePoll} is the poll's: an
+     * action of a poll that rolls back never runs. With no transaction, as after {@link #handle} outside a poll (whose
+     * own transaction has committed when it returns), the action runs at once.
      */
     public static void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -13,6 +13,12 @@ public interface ReadModel {
     Generations generations();
 
     /**
+     * The generations, held until the caller's transaction ends: no rebuild starts, switches or is abandoned while
+     * events are being applied to them.
+     */
+    Generations generationsWhileApplying();
+
+    /**
      * Starts filling the next generation.
      *
      * @return the generation to fill

@@ -1,6 +1,7 @@
 package se.samlyft.reporting.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
@@ -11,9 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.samlyft.reporting.AgainstReporting;
 import se.samlyft.reporting.fixture.Event;
 import se.samlyft.reporting.fixture.EventSender;
@@ -31,6 +38,9 @@ class ReadModelRebuildTest extends AgainstReporting {
 
     @Autowired
     TestDatabase database;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -105,6 +115,47 @@ class ReadModelRebuildTest extends AgainstReporting {
         assertThat(nothingLeft.status()).isEqualTo(404);
         assertThat(status().path("buildingGeneration").isNull()).isTrue();
         assertThat(status().path("currentGeneration").asInt()).isEqualTo(building - 1);
+    }
+
+    @Test
+    void aRebuildStartsOnlyOnceThePollApplyingEventsHasCommitted() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Generations> poll =
+                CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactionManager).execute(status -> {
+                    Generations held = readModel.generationsWhileApplying();
+                    holding.countDown();
+                    awaitLatch(release);
+                    return held;
+                }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Integer> rebuild =
+                CompletableFuture.supplyAsync(() -> readModel.startBuilding(Instant.now()));
+
+        assertThatThrownBy(() -> rebuild.get(500, TimeUnit.MILLISECONDS))
+                .as("the rebuild waits for the poll's transaction")
+                .isInstanceOf(TimeoutException.class);
+        release.countDown();
+        Generations applied = poll.get(10, TimeUnit.SECONDS);
+        int building = rebuild.get(10, TimeUnit.SECONDS);
+        try {
+            assertThat(applied.building()).isEmpty();
+            assertThat(building).isEqualTo(applied.current() + 1);
+        } finally {
+            readModel.abandon(building);
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Waited in vain");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -5,11 +5,9 @@ import static se.samlyft.reporting.projection.messaging.EventTypes.ENROLMENT_TOP
 import static se.samlyft.reporting.projection.messaging.EventTypes.IDENTITY_TOPIC;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.util.function.SingletonSupplier;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.reporting.projection.Generations;
@@ -42,16 +40,15 @@ class ReadModelListener {
             groupId = "${spring.application.name}",
             batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        Supplier<Generations> generations = SingletonSupplier.of(readModel::generations);
-        inbox.handlePoll(records, record -> apply(record, generations.get()));
+        inbox.handlePoll(records, this::apply);
     }
 
     /**
-     * Applies a record to the generations read once per poll, in its transaction. A rebuild that starts meanwhile
-     * replays the record itself (its replay ends at the offsets the topics had when it started), and one that switches
-     * meanwhile had the record applied to the generation it switches to, as that was being built.
+     * Applies a record to the active generations, which the poll's transaction holds from the first record on: a
+     * rebuild cannot start, switch or be abandoned until the poll has committed.
      */
-    private void apply(ConsumerRecord<String, String> record, Generations generations) {
+    private void apply(ConsumerRecord<String, String> record) {
+        Generations generations = readModel.generationsWhileApplying();
         InboundEvent event = InboundEvent.from(record);
         for (int generation : generations.active()) {
             boolean applied = projection.apply(generation, event);

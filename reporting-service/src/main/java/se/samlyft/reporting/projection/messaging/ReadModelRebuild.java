@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int RETRIES = 5;
 
     private final ConsumerFactory<String, String> consumers;
     private final Inbox inbox;
@@ -141,9 +143,14 @@ public class ReadModelRebuild implements DisposableBean {
         return applied.get();
     }
 
-    /** Applies a poll's records in one transaction, passing over those the projection refuses. */
+    /**
+     * Applies a poll's records in one transaction, passing over those the projection refuses. The live consumer writes
+     * to the same generation meanwhile, so the two polls' transactions may deadlock; the one PostgreSQL gives up is
+     * tried again from the record it failed at, a few times, before the rebuild gives up.
+     */
     private void apply(int generation, List<ConsumerRecord<String, String>> records, AtomicLong applied) {
         List<ConsumerRecord<String, String>> remaining = records;
+        int attempts = 0;
         while (!remaining.isEmpty()) {
             try {
                 inbox.handlePoll(remaining, record -> {
@@ -153,19 +160,38 @@ public class ReadModelRebuild implements DisposableBean {
                 });
                 return;
             } catch (BatchListenerFailedException failed) {
-                if (!(failed.getCause() instanceof MalformedEventException
-                        || failed.getCause() instanceof IllegalArgumentException)) {
+                ConsumerRecord<String, String> failing = remaining.get(failed.getIndex());
+                if (failed.getCause() instanceof MalformedEventException
+                        || failed.getCause() instanceof IllegalArgumentException) {
+                    log.warn(
+                            "Passed over {}-{}@{} in the rebuild: {}",
+                            failing.topic(),
+                            failing.partition(),
+                            failing.offset(),
+                            failed.getCause().getMessage());
+                    remaining = remaining.subList(failed.getIndex() + 1, remaining.size());
+                } else if (failed.getCause() instanceof TransientDataAccessException && ++attempts <= RETRIES) {
+                    log.info(
+                            "Trying {}-{}@{} again in the rebuild: {}",
+                            failing.topic(),
+                            failing.partition(),
+                            failing.offset(),
+                            failed.getCause().getMessage());
+                    remaining = remaining.subList(failed.getIndex(), remaining.size());
+                    pause(attempts);
+                } else {
                     throw failed;
                 }
-                ConsumerRecord<String, String> refused = remaining.get(failed.getIndex());
-                log.warn(
-                        "Passed over {}-{}@{} in the rebuild: {}",
-                        refused.topic(),
-                        refused.partition(),
-                        refused.offset(),
-                        failed.getCause().getMessage());
-                remaining = remaining.subList(failed.getIndex() + 1, remaining.size());
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Duration.ofMillis(50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the rebuild waited to try again", e);
         }
     }
 

@@ -39,8 +39,8 @@ import se.samlyft.reporting.projection.TimeStatement;
  * The read model in PostgreSQL. Each upsert names the generation in its key and writes only when the event's version
  * is newer than the row's (the platform's {@code VersionedUpsert} pattern, with a two-column key); facts that never
  * go back (the day an enrolment was requested, started or ended) are kept with {@code least}, so they come out the
- * same whatever order the events arrive in. The writes run in the caller's transaction, which the inbox opens in the
- * event's tenant scope.
+ * same whatever order the events arrive in. The writes run in the caller's transaction, which the inbox opens in (or,
+ * for a poll, switches to) the event's tenant scope.
  */
 @Repository
 class JdbcReadModel implements ReadModel {
@@ -141,6 +141,14 @@ class JdbcReadModel implements ReadModel {
     public Generations generations() {
         return jdbc.queryForObject(
                 "select current_generation, building_generation from read_model", JdbcReadModel::generationsOf);
+    }
+
+    @Override
+    @Transactional
+    public Generations generationsWhileApplying() {
+        return jdbc.queryForObject(
+                "select current_generation, building_generation from read_model for share",
+                JdbcReadModel::generationsOf);
     }
 
     private static Generations generationsOf(ResultSet row, int number) throws SQLException {
