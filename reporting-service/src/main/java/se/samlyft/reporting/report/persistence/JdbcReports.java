@@ -296,12 +296,13 @@ class JdbcReports implements Reports {
      * (never a generic plan of a prepared statement, which cannot see which tenants the scope names). The planner
      * cannot know which tenants a policy's scope names either, so under row-level security it expects a few rows
      * where a federation's report reads hundreds of thousands, and would look each person and time statement up one
-     * at a time; hash joins over the scope's index-only scans are what the reports need, with room to count distinct
-     * participants in memory.
+     * at a time, or combine single-column indexes in bitmaps and visit the table's pages; hash joins over the scope's
+     * index-only scans are what the reports need, with room to count distinct participants in memory.
      */
     private void plan() {
         jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                        + " set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)")
+                        + " set_config('enable_nestloop', 'off', true), set_config('enable_bitmapscan', 'off', true),"
+                        + " set_config('work_mem', '64MB', true)")
                 .query()
                 .singleRow();
     }
