@@ -34,6 +34,20 @@ final class BulkLoad implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         synchronousCommit("on");
+        vacuum(platform, progress);
+        try (Connection connection = superuser(anyDatabase());
+                Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        }
+        progress.say("PostgreSQL out of bulk-load mode: commits wait for the disk again, and the load is vacuumed,"
+                + " analysed and checkpointed");
+    }
+
+    /**
+     * Vacuums and analyses every service's database, as autovacuum would after many new or deleted rows (a load, a
+     * rebuild), so that a measurement does not share the machine with it.
+     */
+    static void vacuum(LocalPlatform platform, Progress progress) throws SQLException {
         for (String name : platform.databases()) {
             try (Progress.Stage stage = progress.stage("vacuum analyze of " + name + "'s database", 0);
                     Connection connection = superuser(platform.database(name));
@@ -41,12 +55,6 @@ final class BulkLoad implements AutoCloseable {
                 statement.execute("vacuum (analyze)");
             }
         }
-        try (Connection connection = superuser(anyDatabase());
-                Statement statement = connection.createStatement()) {
-            statement.execute("checkpoint");
-        }
-        progress.say("PostgreSQL out of bulk-load mode: commits wait for the disk again, and the load is vacuumed,"
-                + " analysed and checkpointed");
     }
 
     /**

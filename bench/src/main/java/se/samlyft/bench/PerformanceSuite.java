@@ -54,6 +54,7 @@ public final class PerformanceSuite {
     private static final int RUSH_CLIENTS = 16;
     private static final int RUSH_SEATS = 300;
     private static final int RUSH_REQUESTS = 500;
+    private static final int RUSH_WARM_UP_MAX = 16;
     private static final double P99_LIMIT_MS = 1_000;
 
     /**
@@ -102,7 +103,9 @@ public final class PerformanceSuite {
         }
         BenchPlatform.runAndExit(progress, "the suite failed", platform -> {
             JsonNode dataset = Api.JSON.readTree(manifest.toFile());
-            BulkLoad.endLeftOver(platform, progress);
+            if (!BulkLoad.endLeftOver(platform, progress)) {
+                BulkLoad.vacuum(platform, progress);
+            }
             PerformanceSuite suite = new PerformanceSuite(platform, dataset, progress);
             suite.results.startup(progress.stagesInOrder().get(BenchPlatform.STARTING), platform.readyAfter());
             suite.results.memory("after start-up", platform.residentKiB());
@@ -259,10 +262,18 @@ public final class PerformanceSuite {
         }
         walk(leader, requests);
         try (Progress.Stage stage = progress.stage("enrolment rush, row-level security on and off", 0)) {
-            // Two rushes each way warm the services up (the optimising compiler, the pools, the caches); then the
-            // measured ones, in ON_OFF_ORDER.
-            for (int round = 0; round < 4; round++) {
-                rushOnce(leader, requests, "warm-up " + round, round % 2 == 1);
+            // Rushes warm the services up (the optimising compiler, the pools, the caches), alternately on and off,
+            // at least four and until two in a row go within 5 % of each other's rate; then the measured ones, in
+            // ON_OFF_ORDER.
+            double last = 0;
+            for (int round = 0; round < RUSH_WARM_UP_MAX; round++) {
+                double rate = rushOnce(leader, requests, "warm-up " + round, round % 2 == 1)
+                        .latencies()
+                        .perSecond();
+                if (round >= 3 && Math.abs(rate - last) <= 0.05 * last) {
+                    break;
+                }
+                last = rate;
             }
             List<Rush> on = new ArrayList<>();
             List<Rush> off = new ArrayList<>();

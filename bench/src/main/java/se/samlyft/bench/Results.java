@@ -271,7 +271,7 @@ final class Results {
                 .append(
                         " seats of one joint offering, 16 at a time, straight at enrolment-service, each rush on a fresh")
                 .append(
-                        " offering: after two warm-up rushes each way, four rushes each way in the order on, off, off, on,")
+                        " offering: after warm-up rushes (at least four, until two in a row go within 5 % of each other), four rushes each way in the order on, off, off, on,")
                 .append(
                         " on, off, off, on, their requests pooled. Every rush confirmed exactly the seats there were and")
                 .append(" waitlisted the rest, in the answers and in the database.\n\n")
