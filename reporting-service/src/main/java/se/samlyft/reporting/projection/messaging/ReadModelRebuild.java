@@ -33,9 +33,9 @@ import se.samlyft.reporting.projection.ReadModel;
  * Builds a new generation of the read model from the start of the topics while the current one keeps answering, then
  * switches the reports over to it and deletes the old one. It reads each topic from its first offset to the end it
  * had when the rebuild began, with a consumer of no group (partitions assigned, nothing committed), in {@link
- * EventTypes#REBUILD_ORDER}, each poll's records in one transaction; what arrives later, the live listener applies to both generations. The inbox keeps each
- * event applied once per generation. A record that is no event, or that the projection refuses, is passed over, as the
- * live consumer sent it to the dead-letter topic.
+ * EventTypes#REBUILD_ORDER}, each poll's records in one transaction; what arrives later, the live listener applies to
+ * both generations. The inbox keeps each event applied once per generation. A record that is no event, or that the
+ * projection refuses, is passed over, as the live consumer sent it to the dead-letter topic.
  */
 @Component
 public class ReadModelRebuild implements DisposableBean {
