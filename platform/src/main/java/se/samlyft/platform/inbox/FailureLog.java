@@ -42,7 +42,7 @@ final class FailureLog implements RetryListener {
     }
 
     private static String positionOf(ConsumerRecord<?, ?> record) {
-        return new InboundEvent.Position(record.topic(), record.partition(), record.offset()).toString();
+        return InboundEvent.Position.of(record).toString();
     }
 
     private static String causeOf(Exception exception) {

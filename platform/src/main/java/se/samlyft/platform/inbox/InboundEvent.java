@@ -80,7 +80,7 @@ public record InboundEvent(
      *     not JSON, or the value is not a JSON object
      */
     public static InboundEvent from(ConsumerRecord<?, ?> record) {
-        Position position = new Position(record.topic(), record.partition(), record.offset());
+        Position position = Position.of(record);
         @Nullable String id = header(record, ID_HEADER);
         String described = (id == null ? "Record" : "Event " + id) + " at " + position;
         String specVersion = required(record, SPEC_VERSION_HEADER, described);
@@ -127,6 +127,11 @@ public record InboundEvent(
 
     /** Where a record was read: topic, partition and offset. */
     public record Position(String topic, int partition, long offset) {
+
+        /** Where the record was read. */
+        public static Position of(ConsumerRecord<?, ?> record) {
+            return new Position(record.topic(), record.partition(), record.offset());
+        }
 
         @Override
         public String toString() {

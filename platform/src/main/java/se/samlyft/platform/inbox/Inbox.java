@@ -164,10 +164,8 @@ public class Inbox {
 
     private static BatchListenerFailedException failedAt(
             List<? extends ConsumerRecord<?, ?>> records, int index, RuntimeException failure) {
-        ConsumerRecord<?, ?> record = records.get(index);
         return new BatchListenerFailedException(
-                "%s-%d@%d could not be applied: %s"
-                        .formatted(record.topic(), record.partition(), record.offset(), failure.getMessage()),
+                InboundEvent.Position.of(records.get(index)) + " could not be applied: " + failure.getMessage(),
                 failure,
                 index);
     }

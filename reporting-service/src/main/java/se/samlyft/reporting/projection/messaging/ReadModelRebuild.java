@@ -160,22 +160,18 @@ public class ReadModelRebuild implements DisposableBean {
                 });
                 return;
             } catch (BatchListenerFailedException failed) {
-                ConsumerRecord<String, String> failing = remaining.get(failed.getIndex());
+                InboundEvent.Position failing = InboundEvent.Position.of(remaining.get(failed.getIndex()));
                 if (failed.getCause() instanceof MalformedEventException
                         || failed.getCause() instanceof IllegalArgumentException) {
                     log.warn(
-                            "Passed over {}-{}@{} in the rebuild: {}",
-                            failing.topic(),
-                            failing.partition(),
-                            failing.offset(),
+                            "Passed over {} in the rebuild: {}",
+                            failing,
                             failed.getCause().getMessage());
                     remaining = remaining.subList(failed.getIndex() + 1, remaining.size());
                 } else if (failed.getCause() instanceof TransientDataAccessException && ++attempts <= RETRIES) {
                     log.info(
-                            "Trying {}-{}@{} again in the rebuild: {}",
-                            failing.topic(),
-                            failing.partition(),
-                            failing.offset(),
+                            "Trying {} again in the rebuild: {}",
+                            failing,
                             failed.getCause().getMessage());
                     remaining = remaining.subList(failed.getIndex(), remaining.size());
                     pause(attempts);
