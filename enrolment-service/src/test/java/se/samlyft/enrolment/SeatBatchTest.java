@@ -25,7 +25,8 @@ import se.samlyft.testsupport.TestDatabase;
 
 /**
  * Seat work on one offering shares transactions in batches; a piece that fails after writing must leave nothing
- * behind, and must not take the others down with it.
+ * behind, and must not take the others down with it. The transactions read the offering's enrolments through its own
+ * index.
  */
 class SeatBatchTest extends AgainstEnrolment {
 
@@ -34,6 +35,9 @@ class SeatBatchTest extends AgainstEnrolment {
 
     @Autowired
     private TestDatabase database;
+
+    @Autowired
+    private JdbcTemplate app;
 
     @Test
     void aPieceThatFailsAfterWritingLeavesNothingAndTheOthersStillGetTheirSeats() throws Exception {
@@ -75,6 +79,27 @@ class SeatBatchTest extends AgainstEnrolment {
         assertThat(owner.queryForObject(
                         "select count(*) from enrolment where person_id = ?", Integer.class, spoiler.id()))
                 .isZero();
+    }
+
+    @Test
+    void seatWorkPlansWithoutBitmapScansAndOnlyForItsOwnTransaction() {
+        UUID offering = upstream.schedule(new OfferingSpec(upstream.course("CLASSROOM", 2)));
+
+        String inSeatWork =
+                seats.atOffering(offering, desk -> app.queryForObject("show enable_bitmapscan", String.class));
+        String waitingList = seats.atOffering(
+                offering,
+                desk -> String.join(
+                        "\n",
+                        app.queryForList(
+                                "explain select * from enrolment where offering_id = ? and state = 'WAITLISTED'"
+                                        + " order by arrival",
+                                String.class,
+                                offering)));
+
+        assertThat(inSeatWork).isEqualTo("off");
+        assertThat(waitingList).contains("enrolment_offering_idx").doesNotContain("Bitmap");
+        assertThat(app.queryForObject("show enable_bitmapscan", String.class)).isEqualTo("on");
     }
 
     private static Person person() {

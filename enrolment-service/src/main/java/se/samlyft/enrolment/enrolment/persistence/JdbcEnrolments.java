@@ -107,7 +107,8 @@ class JdbcEnrolments implements Enrolments {
 
     @Override
     public int waitingBefore(UUID offeringId, long arrival) {
-        return jdbc.sql("select count(*) from enrolment where offering_id = ? and state = 'WAITLISTED' and arrival < ?")
+        // Of every organisation, with the owner's rights: see V4__seat_counts_of_every_organisation.sql.
+        return jdbc.sql("select enrolment_waiting_before(?, ?)")
                 .params(offeringId, arrival)
                 .query(Integer.class)
                 .single();
