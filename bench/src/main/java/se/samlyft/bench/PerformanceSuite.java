@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +55,7 @@ public final class PerformanceSuite {
     private static final int RUSH_CLIENTS = 16;
     private static final int RUSH_SEATS = 300;
     private static final int RUSH_REQUESTS = 500;
+    private static final int RUSH_WARM_UP_MIN = 4;
     private static final int RUSH_WARM_UP_MAX = 16;
     private static final double P99_LIMIT_MS = 1_000;
 
@@ -63,6 +65,11 @@ public final class PerformanceSuite {
      * rounds are pooled.
      */
     private static final boolean[] ON_OFF_ORDER = {false, true, true, false, false, true, true, false};
+
+    /** The rushes' order: {@link #ON_OFF_ORDER} twice, as a rush is short and its rate varies more than a query's. */
+    private static final boolean[] RUSH_ORDER = {
+        false, true, true, false, false, true, true, false, false, true, true, false, false, true, true, false
+    };
 
     static final int WALK_PER_SECOND = 10;
     static final int REPORT_WARM_UP = 5;
@@ -263,22 +270,22 @@ public final class PerformanceSuite {
         walk(leader, requests);
         try (Progress.Stage stage = progress.stage("enrolment rush, row-level security on and off", 0)) {
             // Rushes warm the services up (the optimising compiler, the pools, the caches), alternately on and off,
-            // at least four and until two in a row go within 5 % of each other's rate; then the measured ones, in
-            // ON_OFF_ORDER.
+            // at least RUSH_WARM_UP_MIN and until two in a row go within 5 % of each other's rate; then the measured
+            // ones, in RUSH_ORDER.
             double last = 0;
             for (int round = 0; round < RUSH_WARM_UP_MAX; round++) {
                 double rate = rushOnce(leader, requests, "warm-up " + round, round % 2 == 1)
                         .latencies()
                         .perSecond();
-                if (round >= 3 && Math.abs(rate - last) <= 0.05 * last) {
+                if (round >= RUSH_WARM_UP_MIN - 1 && Math.abs(rate - last) <= 0.05 * last) {
                     break;
                 }
                 last = rate;
             }
             List<Rush> on = new ArrayList<>();
             List<Rush> off = new ArrayList<>();
-            for (int round = 0; round < ON_OFF_ORDER.length; round++) {
-                boolean withoutSecurity = ON_OFF_ORDER[round];
+            for (int round = 0; round < RUSH_ORDER.length; round++) {
+                boolean withoutSecurity = RUSH_ORDER[round];
                 (withoutSecurity ? off : on)
                         .add(rushOnce(leader, requests, (withoutSecurity ? "off " : "on ") + round, withoutSecurity));
             }
@@ -289,7 +296,18 @@ public final class PerformanceSuite {
         }
     }
 
-    record Rush(Latencies latencies, int confirmed, int waitlisted, long confirmedInDatabase, int seats, int runs) {
+    /**
+     * One or more rushes: their requests' latencies, what they ended with, and the processor time enrolment's database
+     * connections spent on them.
+     */
+    record Rush(
+            Latencies latencies,
+            int confirmed,
+            int waitlisted,
+            long confirmedInDatabase,
+            int seats,
+            int runs,
+            long databaseNanos) {
 
         /** Several runs as one: their requests pooled, the counts of each run (the same in each, or it says so). */
         static Rush pooled(List<Rush> runs) {
@@ -307,7 +325,13 @@ public final class PerformanceSuite {
                     first.waitlisted(),
                     first.confirmedInDatabase(),
                     first.seats(),
-                    runs.size());
+                    runs.size(),
+                    runs.stream().mapToLong(Rush::databaseNanos).sum());
+        }
+
+        /** The database's processor time per request, in milliseconds. */
+        double databaseMillisPerRequest() {
+            return databaseNanos / 1e6 / latencies.count();
         }
     }
 
@@ -355,9 +379,16 @@ public final class PerformanceSuite {
         }
     }
 
+    /**
+     * One measured rush on a fresh offering. Switching row-level security on or off makes PostgreSQL plan every
+     * statement again on each of the service's connections, so an unmeasured rush on an offering of its own goes
+     * first, in the same setting: the measured one sees the plans in use, as a running installation does.
+     */
     private Rush rushOnce(String leader, List<String[]> requests, String name, boolean withoutSecurity)
             throws Exception {
+        UUID before = jointOffering(leader, name + " (warm-up)");
         UUID offering = jointOffering(leader, name);
+        awaitOfferingKnown(before);
         awaitOfferingKnown(offering);
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger waitlisted = new AtomicInteger();
@@ -369,14 +400,23 @@ public final class PerformanceSuite {
                 waitlisted.incrementAndGet();
             }
         };
-        Latencies latencies;
+        Callable<Measured> rush = () -> {
+            Latencies.measure(0, requests.size(), RUSH_CLIENTS, n -> enrol(before, requests.get(n)));
+            DatabaseTime time = new DatabaseTime(platform.database("enrolment"));
+            Map<Long, Long> started = time.read();
+            Latencies latencies = Latencies.measure(0, requests.size(), RUSH_CLIENTS, request);
+            return new Measured(latencies, DatabaseTime.spent(started, time.read()));
+        };
+        Measured measured;
         if (withoutSecurity) {
             try (RowLevelSecurity disabled = RowLevelSecurity.off(platform.database("enrolment"))) {
-                latencies = Latencies.measure(0, requests.size(), RUSH_CLIENTS, request);
+                measured = rush.call();
             }
         } else {
-            latencies = Latencies.measure(0, requests.size(), RUSH_CLIENTS, request);
+            measured = rush.call();
         }
+        Latencies latencies = measured.latencies();
+        long databaseNanos = measured.databaseNanos();
         long inDatabase;
         LocalPlatform.Database database = platform.database("enrolment");
         try (Connection connection = DriverManager.getConnection(database.url(), database.owner(), database.owner());
@@ -388,13 +428,24 @@ public final class PerformanceSuite {
                 inDatabase = rows.getLong(1);
             }
         }
-        progress.say("  rush " + name + ": " + latencies + "; " + confirmed + " confirmed, " + waitlisted
-                + " waitlisted, " + inDatabase + " confirmed in the database, " + RUSH_SEATS + " seats");
+        progress.say(String.format(
+                Locale.ROOT,
+                "  rush %s: %s; %d confirmed, %d waitlisted, %d confirmed in the database, %d seats;"
+                        + " enrolment's database %.2f ms of processor time per request",
+                name,
+                latencies,
+                confirmed.get(),
+                waitlisted.get(),
+                inDatabase,
+                RUSH_SEATS,
+                databaseNanos / 1e6 / requests.size()));
         if (inDatabase > RUSH_SEATS || confirmed.get() > RUSH_SEATS) {
             throw new IllegalStateException("Overbooked: " + inDatabase + " confirmed for " + RUSH_SEATS + " seats");
         }
-        return new Rush(latencies, confirmed.get(), waitlisted.get(), inDatabase, RUSH_SEATS, 1);
+        return new Rush(latencies, confirmed.get(), waitlisted.get(), inDatabase, RUSH_SEATS, 1, databaseNanos);
     }
+
+    private record Measured(Latencies latencies, long databaseNanos) {}
 
     /** A published course of the federation and an offering of it open to its members, enrolment open now. */
     private UUID jointOffering(String leader, String name) {

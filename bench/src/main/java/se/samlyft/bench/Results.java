@@ -94,19 +94,23 @@ final class Results {
     void rush(PerformanceSuite.Rush on, PerformanceSuite.Rush off, Latencies update) {
         double ratio = off.latencies().perSecond() / on.latencies().perSecond();
         double ratio99 = on.latencies().p99() / off.latencies().p99();
+        double ratioDatabase = on.databaseMillisPerRequest() / off.databaseMillisPerRequest();
         rush = String.format(
                 Locale.ROOT,
                 """
-                | | requests/s | p50 ms | p99 ms | confirmed (API) | confirmed (database) | waitlisted | seats |
-                | --- | --- | --- | --- | --- | --- | --- | --- |
-                | rush, row-level security on | %.0f | %s | %s | %d | %d | %d | %d |
-                | rush, row-level security off | %.0f | %s | %s | %d | %d | %d | %d |
-                | baseline: single-row conditional update | %.0f | %s | %s | | | | |
+                | | requests/s | p50 ms | p99 ms | confirmed (API) | confirmed (database) | waitlisted | seats \
+                | enrolment's database, processor ms per request |
+                | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+                | rush, row-level security on | %.0f | %s | %s | %d | %d | %d | %d | %.2f |
+                | rush, row-level security off | %.0f | %s | %s | %d | %d | %d | %d | %.2f |
+                | baseline: single-row conditional update | %.0f | %s | %s | | | | | |
 
-                Row-level security costs %.2f× in throughput (off/on) and %.2f× at the 99th percentile (on/off); the \
-                limit is %.2f×. The rush reaches %.3f of the bare update's rate: each request also checks the token, \
-                reads the person and the offering, takes the offering's seat lock, writes the enrolment, the seat \
-                ledger and the outbox event in one transaction.
+                Row-level security costs %.2f× in throughput (off/on), %.2f× at the 99th percentile (on/off) and \
+                %.2f× in the processor time enrolment's database spends per request (on/off: the enrolment \
+                transaction itself, which the rate and the latencies see through everything else the two cores do); \
+                the limit is %.2f×. The rush reaches %.3f of the bare update's rate: each request also checks the \
+                token, reads the person and the offering, takes the offering's seat lock, writes the enrolment, the \
+                seat ledger and the outbox event in one transaction.
                 """,
                 on.latencies().perSecond(),
                 fmt(on.latencies().p50()),
@@ -115,6 +119,7 @@ final class Results {
                 on.confirmedInDatabase(),
                 on.waitlisted(),
                 on.seats(),
+                on.databaseMillisPerRequest(),
                 off.latencies().perSecond(),
                 fmt(off.latencies().p50()),
                 fmt(off.latencies().p99()),
@@ -122,21 +127,24 @@ final class Results {
                 off.confirmedInDatabase(),
                 off.waitlisted(),
                 off.seats(),
+                off.databaseMillisPerRequest(),
                 update.perSecond(),
                 fmt(update.p50()),
                 fmt(update.p99()),
                 ratio,
                 ratio99,
+                ratioDatabase,
                 ENROLMENT_RATIO,
                 on.latencies().perSecond() / update.perSecond());
         limit("the enrolment rush", on.latencies());
-        if (Math.max(ratio, ratio99) > ENROLMENT_RATIO) {
+        if (Math.max(ratioDatabase, Math.max(ratio, ratio99)) > ENROLMENT_RATIO) {
             findings.add(String.format(
                     Locale.ROOT,
-                    "The enrolment transaction with row-level security costs %.2f× (throughput) and %.2f× (p99), above"
-                            + " the limit of %.2f×.",
+                    "The enrolment transaction with row-level security costs %.2f× (throughput), %.2f× (p99) and"
+                            + " %.2f× (the database's processor time), above the limit of %.2f×.",
                     ratio,
                     ratio99,
+                    ratioDatabase,
                     ENROLMENT_RATIO));
         }
     }
@@ -271,9 +279,9 @@ final class Results {
                 .append(
                         " seats of one joint offering, 16 at a time, straight at enrolment-service, each rush on a fresh")
                 .append(
-                        " offering: after warm-up rushes (at least four, until two in a row go within 5 % of each other), four rushes each way in the order on, off, off, on,")
+                        " offering: after warm-up rushes (at least four, until two in a row go within 5 % of each other), eight rushes each way in the order on, off, off, on,")
                 .append(
-                        " on, off, off, on, their requests pooled. Every rush confirmed exactly the seats there were and")
+                        " repeated four times, their requests pooled; each measured rush follows an unmeasured one in the same setting (on an offering of its own), as switching row-level security makes PostgreSQL plan every statement again. Every rush confirmed exactly the seats there were and")
                 .append(" waitlisted the rest, in the answers and in the database.\n\n")
                 .append(rush)
                 .append('\n');
