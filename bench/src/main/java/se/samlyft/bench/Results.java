@@ -94,6 +94,7 @@ final class Results {
     void rush(PerformanceSuite.Rush on, PerformanceSuite.Rush off, Latencies update) {
         double ratio = off.latencies().perSecond() / on.latencies().perSecond();
         double ratio99 = on.latencies().p99() / off.latencies().p99();
+        // Zero when /proc could not be read: then the ratio is not a number, and the limit is not shown to hold.
         double ratioDatabase = on.databaseMillisPerRequest() / off.databaseMillisPerRequest();
         rush = String.format(
                 Locale.ROOT,
@@ -106,9 +107,9 @@ final class Results {
                 | baseline: single-row conditional update | %.0f | %s | %s | | | | | |
 
                 Row-level security costs %.2f× in throughput (off/on), %.2f× at the 99th percentile (on/off) and \
-                %.2f× in the processor time enrolment's database spends per request (on/off: the enrolment \
-                transaction itself, which the rate and the latencies see through everything else the two cores do); \
-                the limit is %.2f×. The rush reaches %.3f of the bare update's rate: each request also checks the \
+                %.2f× in the processor time enrolment's database connections spend per request (on/off: the \
+                requests' transactions and the outbox relay's work in PostgreSQL, which the rate and the latencies \
+                see through everything else the machine does); the limit is %.2f×. The rush reaches %.3f of the bare update's rate: each request also checks the \
                 token, reads the person and the offering, takes the offering's seat lock, writes the enrolment, the \
                 seat ledger and the outbox event in one transaction.
                 """,
@@ -137,11 +138,11 @@ final class Results {
                 ENROLMENT_RATIO,
                 on.latencies().perSecond() / update.perSecond());
         limit("the enrolment rush", on.latencies());
-        if (Math.max(ratioDatabase, Math.max(ratio, ratio99)) > ENROLMENT_RATIO) {
+        if (!(Math.max(ratioDatabase, Math.max(ratio, ratio99)) <= ENROLMENT_RATIO)) {
             findings.add(String.format(
                     Locale.ROOT,
                     "The enrolment transaction with row-level security costs %.2f× (throughput), %.2f× (p99) and"
-                            + " %.2f× (the database's processor time), above the limit of %.2f×.",
+                            + " %.2f× (the database's processor time), not within the limit of %.2f× (NaN: not measured).",
                     ratio,
                     ratio99,
                     ratioDatabase,

@@ -3,8 +3,12 @@ package se.samlyft.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.samlyft.testsupport.ServicePlatformTest;
 import se.samlyft.testsupport.TestTokens;
 
@@ -51,6 +55,30 @@ class EnrolmentServiceIntegrationTest extends ServicePlatformTest {
                 insert into time_statement (enrolment_id, month, tenant_id, hours, paid_working_time_hours, revision,
                     confirmed_at)
                 values (?, '2026-09', ?, 10, 4, 1, now())""", started, ARVIDSJAUR);
+    }
+
+    @Test
+    void theSeatDesksCountsAnswerForEveryOrganisationButOnlyInAScopeThatMayReadTheOffering() {
+        DataSource appRole = database.appDataSource();
+        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(appRole));
+        JdbcTemplate app = new JdbcTemplate(appRole);
+
+        record Counts(int seats, int waiting) {}
+        Function<String, Counts> countsIn = scope -> transaction.execute(status -> {
+            app.queryForObject("select set_config('samlyft.tenant_ids', ?, true)", String.class, scope);
+            Integer seats = app.queryForObject(
+                    "select coalesce(sum(seats), 0)::integer from enrolment_seats_taken(?)",
+                    Integer.class,
+                    JOINT_OFFERING);
+            Integer waiting = app.queryForObject(
+                    "select enrolment_waiting_before(?, ?)", Integer.class, JOINT_OFFERING, Long.MAX_VALUE);
+            return new Counts(seats, waiting);
+        });
+
+        // Arvidsjaur's scope sees Malå's seats and the person of Malå waiting too: the desk counts every organisation.
+        assertThat(countsIn.apply(ARVIDSJAUR)).isEqualTo(new Counts(2, 1));
+        // A scope that may not read the offering learns nothing from the counts.
+        assertThat(countsIn.apply("sorsele")).isEqualTo(new Counts(0, 0));
     }
 
     @Test

@@ -219,9 +219,10 @@ class JdbcSeats implements Seats, DisposableBean {
      * enrolments, the holds that ran out). Row-level security adds {@code tenant_id = any (scope)}, and the planner,
      * which cannot see how many tenants the scope names (a federation's offering: fifty), expects it to keep a few rows
      * in a hundred; it then ands a bitmap of the offering's enrolments with one of the whole scope's from
-     * {@code enrolment_tenant_idx}, which reads every enrolment of every member (18,000 in the benchmark's dataset, a
-     * thirtieth of the nation's) to find the few hundred of one offering. Without bitmap scans for the rest of the
-     * transaction it reads the offering's enrolments alone.
+     * {@code enrolment_tenant_idx}, which reads every enrolment of every member (18,000 in the national benchmark's
+     * dataset) to find the few hundred of one offering. Without bitmap scans for the rest of the transaction it reads
+     * the offering's enrolments alone. A connection keeps the plans it made here for later transactions (PostgreSQL
+     * does not plan a cached statement again when a planner setting changes); only seat work runs these statements.
      */
     private void withoutBitmapScans() {
         jdbc.sql("select set_config('enable_bitmapscan', 'off', true)").query().singleRow();
