@@ -1,7 +1,9 @@
 package se.samlyft.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -106,6 +109,17 @@ public final class PerformanceSuite {
         if (!Files.exists(manifest)) {
             progress.say(
                     "No dataset in " + state + ": generate one first with ./mvnw -Pgenerate (see bench/README.md).");
+            System.exit(1);
+        }
+        Optional<Long> running = LocalPlatform.runningOn(state);
+        if (running.isPresent()) {
+            progress.say("A platform runs on " + state + " (process " + running.get() + "): stop it first.");
+            System.exit(1);
+        }
+        try {
+            AsGenerated.keepOrRestore(state, progress);
+        } catch (IOException | UncheckedIOException e) {
+            progress.say("Could not keep or put back the dataset as generated in " + state + ": " + e);
             System.exit(1);
         }
         BenchPlatform.runAndExit(progress, "the suite failed", platform -> {

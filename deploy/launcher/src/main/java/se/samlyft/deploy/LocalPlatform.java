@@ -64,6 +64,11 @@ public final class LocalPlatform {
         System.exit(new LocalPlatform(settings, System.out).run());
     }
 
+    /** The process id of a launcher that runs on {@code stateDirectory}, if one does. */
+    public static Optional<Long> runningOn(Path stateDirectory) {
+        return Preflight.runningPlatform(stateDirectory);
+    }
+
     /**
      * Starts the platform as {@link #main} does, from the properties given rather than the JVM's system properties,
      * and returns once every component is ready, for a test of the whole platform. The caller stops it with

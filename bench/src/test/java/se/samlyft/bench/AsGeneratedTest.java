@@ -1,0 +1,60 @@
+package se.samlyft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AsGeneratedTest {
+
+    @TempDir
+    Path state;
+
+    private final ByteArrayOutputStream said = new ByteArrayOutputStream();
+    private final Progress progress = new Progress(new PrintStream(said, true, StandardCharsets.UTF_8));
+
+    @Test
+    void aRunAfterTheFirstMeasuresTheDatasetAsTheFirstFoundIt() throws IOException {
+        Path postgres = Files.createDirectories(state.resolve("postgres/base/16384"));
+        Files.setPosixFilePermissions(state.resolve("postgres"), PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(postgres.resolve("16400"), "the generated enrolments");
+        Files.createDirectories(state.resolve("kafka/samlyft.enrolment-0"));
+        Files.writeString(state.resolve("kafka/samlyft.enrolment-0/00000000000000000000.log"), "");
+        Files.writeString(
+                state.resolve(GenerateNational.MANIFEST), "{\"scale\": \"0.03\", \"name\": \"Västerbotten\"}");
+        Files.createDirectories(state.resolve("logs"));
+
+        AsGenerated.keepOrRestore(state, progress);
+
+        Path kept = state.resolve(AsGenerated.DIRECTORY);
+        assertThat(kept.resolve("postgres/base/16384/16400")).hasContent("the generated enrolments");
+        assertThat(kept.resolve(GenerateNational.MANIFEST))
+                .hasContent("{\"scale\": \"0.03\", \"name\": \"Västerbotten\"}");
+        assertThat(kept.resolve("logs")).doesNotExist();
+        assertThat(state.resolve(AsGenerated.DIRECTORY + ".partial")).doesNotExist();
+
+        // The first run's rushes write.
+        Files.writeString(postgres.resolve("16400"), "the generated enrolments and a rush's");
+        Files.writeString(postgres.resolve("16401"), "a new index");
+        Files.writeString(state.resolve("kafka/samlyft.enrolment-0/00000000000000000000.log"), "events");
+
+        AsGenerated.keepOrRestore(state, progress);
+
+        assertThat(postgres.resolve("16400")).hasContent("the generated enrolments");
+        assertThat(postgres.resolve("16401")).doesNotExist();
+        assertThat(state.resolve("kafka/samlyft.enrolment-0/00000000000000000000.log"))
+                .isEmptyFile();
+        assertThat(Files.getPosixFilePermissions(state.resolve("postgres")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(kept.resolve("postgres/base/16384/16400")).hasContent("the generated enrolments");
+        assertThat(said.toString(StandardCharsets.UTF_8))
+                .contains("keeping a copy of the dataset", "putting the dataset back");
+    }
+}
