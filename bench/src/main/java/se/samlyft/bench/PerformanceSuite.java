@@ -3,7 +3,6 @@ package se.samlyft.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -106,19 +104,20 @@ public final class PerformanceSuite {
         Path home = Path.of(System.getProperty("samlyft.home", ".")).toAbsolutePath();
         Path state = Path.of(BenchPlatform.properties().get("samlyft.state-dir"));
         Path manifest = state.resolve(GenerateNational.MANIFEST);
-        if (!Files.exists(manifest)) {
+        if (!Files.exists(manifest) && !AsGenerated.isKept(state)) {
             progress.say(
                     "No dataset in " + state + ": generate one first with ./mvnw -Pgenerate (see bench/README.md).");
             System.exit(1);
         }
-        Optional<Long> running = LocalPlatform.runningOn(state);
-        if (running.isPresent()) {
-            progress.say("A platform runs on " + state + " (process " + running.get() + "): stop it first.");
+        // The dataset is copied with its files at rest: nothing may run on it.
+        List<String> problems = LocalPlatform.problemsStarting(BenchPlatform.properties());
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> progress.say("Nothing was started: " + problem));
             System.exit(1);
         }
         try {
             AsGenerated.keepOrRestore(state, progress);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             progress.say("Could not keep or put back the dataset as generated in " + state + ": " + e);
             System.exit(1);
         }

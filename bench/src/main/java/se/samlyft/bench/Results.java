@@ -313,8 +313,8 @@ final class Results {
                 dataset.path("courses").asLong(),
                 dataset.path("offerings").asLong(),
                 dataset.path("enrolments").asLong()));
-        text.append("Measured as it was before the suite's first run on it: every run puts back the copy the first one"
-                + " kept (`AsGenerated`), as the suite writes (its rushes alone add some 20,000 enrolments).\n\n");
+        text.append("Measured as the suite first found it: the first run keeps a copy, every later run puts it back"
+                + " first (`AsGenerated`), as the suite writes (its rushes alone add 20,000 enrolments or more).\n\n");
         if (dataset.has("enrolmentHistory")) {
             text.append("Enrolment history: ")
                     .append(dataset.path("enrolmentHistory").asString())

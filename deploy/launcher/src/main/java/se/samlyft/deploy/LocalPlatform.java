@@ -64,9 +64,12 @@ public final class LocalPlatform {
         System.exit(new LocalPlatform(settings, System.out).run());
     }
 
-    /** The process id of a launcher that runs on {@code stateDirectory}, if one does. */
-    public static Optional<Long> runningOn(Path stateDirectory) {
-        return Preflight.runningPlatform(stateDirectory);
+    /**
+     * Every reason why the platform could not start from these properties now (a launcher on the same state
+     * directory, a port in use, a jar not built), each a sentence that says what to do; empty when it could.
+     */
+    public static List<String> problemsStarting(Map<String, String> properties) {
+        return Preflight.problems(Settings.from(properties::get), Preflight::isFree);
     }
 
     /**
