@@ -114,16 +114,16 @@ public final class LocalPlatform {
         return Keycloak.publicUrl(settings.ports());
     }
 
-    /**
-     * How to reach one of the services' databases ({@code identity}, {@code catalog}, {@code enrolment},
-     * {@code reporting}) as its owner (who runs the migrations), as the services' login role, or as the server's
-     * superuser; every local role's password is its name.
-     */
     /** The names of the services' databases, each one {@link #database(String)} knows. */
     public List<String> databases() {
         return Databases.SERVICE_DATABASES;
     }
 
+    /**
+     * How to reach one of the services' databases ({@code identity}, {@code catalog}, {@code enrolment},
+     * {@code reporting}) as its owner (who runs the migrations), as the services' login role, or as the server's
+     * superuser; every local role's password is its name.
+     */
     public Database database(String name) {
         if (!Databases.SERVICE_DATABASES.contains(name)) {
             throw new IllegalArgumentException("No database " + name + "; there are " + Databases.SERVICE_DATABASES);
