@@ -25,7 +25,8 @@ import se.samlyft.testsupport.TestDatabase;
 
 /**
  * Seat work on one offering shares transactions in batches; a piece that fails after writing must leave nothing
- * behind, and must not take the others down with it. The transactions are planned without bitmap scans.
+ * behind, and must not take the others down with it. The transactions are planned without bitmap scans, and list the
+ * organisations they enrolled on the offering once, as they commit.
  */
 class SeatBatchTest extends AgainstEnrolment {
 
@@ -90,7 +91,43 @@ class SeatBatchTest extends AgainstEnrolment {
         assertThat(inSeatWork).isEqualTo("off");
     }
 
+    @Test
+    void theOrganisationsOfATransactionAreListedOnTheOfferingOnceEachAsItCommits() {
+        OfferingSpec spec = new OfferingSpec(upstream.course("CLASSROOM", 2));
+        spec.capacity = 100;
+        UUID offering = upstream.schedule(spec);
+
+        List<String> listedBeforeCommit = seats.atOffering(offering, desk -> {
+            for (String tenant : List.of("sorsele", "mala", "sorsele", "mala", "sorsele")) {
+                desk.request(UUID.randomUUID(), person(tenant), RequestedBy.SELF, Instant.now());
+            }
+            return listed(offering);
+        });
+        assertThatThrownBy(() -> seats.atOffering(offering, desk -> {
+                    desk.request(UUID.randomUUID(), person("arvidsjaur"), RequestedBy.SELF, Instant.now());
+                    throw new IllegalStateException("failed after writing");
+                }))
+                .hasMessage("failed after writing");
+        seats.atOffering(
+                offering, desk -> desk.request(UUID.randomUUID(), person("mala"), RequestedBy.SELF, Instant.now()));
+
+        assertThat(listedBeforeCommit).isEmpty();
+        assertThat(listed(offering)).containsExactly("mala", "sorsele");
+    }
+
+    private List<String> listed(UUID offering) {
+        return new JdbcTemplate(database.ownerDataSource())
+                .queryForList(
+                        "select t from offering, unnest(enrolled_tenants) as t where id = ? order by t",
+                        String.class,
+                        offering);
+    }
+
     private static Person person() {
-        return new Person(UUID.randomUUID(), TenantId.of("sorsele"), "hemtjanst-centrum", null, PersonStatus.ACTIVE, 1);
+        return person("sorsele");
+    }
+
+    private static Person person(String tenant) {
+        return new Person(UUID.randomUUID(), TenantId.of(tenant), "hemtjanst-centrum", null, PersonStatus.ACTIVE, 1);
     }
 }
