@@ -41,6 +41,13 @@ final class AsGenerated {
      */
     static void keepOrRestore(Path state, Progress progress) throws IOException {
         requireStopped(state.resolve("postgres"));
+        for (String name : KEPT) {
+            if (Files.isSymbolicLink(state.resolve(name))) {
+                // A copy of the link would point at the live data, and putting it back would change nothing.
+                throw new IllegalStateException(state.resolve(name) + " is a symbolic link; the suite keeps and puts"
+                        + " back the dataset's own files only");
+            }
+        }
         Path kept = state.resolve(DIRECTORY);
         if (isKept(state)) {
             try (Progress.Stage stage =
@@ -85,7 +92,7 @@ final class AsGenerated {
                         .orElse(false);
         if (alive) {
             throw new IllegalStateException("PostgreSQL runs on " + data + " (process " + first
-                    + "): stop it before the suite copies its data");
+                    + "): stop it before the suite copies its data (if no PostgreSQL runs there, delete " + lock + ")");
         }
     }
 

@@ -57,7 +57,7 @@ public final class GenerateNational {
         long seed = Long.parseLong(System.getProperty("bench.seed", "2026"));
         Path home = Path.of(System.getProperty("samlyft.home", ".")).toAbsolutePath();
         Path state = Path.of(BenchPlatform.properties().get("samlyft.state-dir"));
-        if (Files.exists(state.resolve(MANIFEST))) {
+        if (Files.exists(state.resolve(MANIFEST)) || AsGenerated.isKept(state)) {
             progress.say("A dataset is there already (" + state.resolve(MANIFEST) + "). Delete " + state
                     + " to generate another.");
             System.exit(1);

@@ -95,6 +95,18 @@ class AsGeneratedTest {
                 .doesNotExist();
     }
 
+    @Test
+    void refusesADatasetWhoseDataIsALinkElsewhere() throws IOException {
+        Path postgres = generated();
+        Path elsewhere = Files.move(postgres.getParent().getParent(), state.resolve("elsewhere"));
+        Files.createSymbolicLink(state.resolve("postgres"), elsewhere);
+
+        assertThatThrownBy(() -> AsGenerated.keepOrRestore(state, progress))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is a symbolic link");
+        assertThat(AsGenerated.isKept(state)).isFalse();
+    }
+
     /** A state directory as the generator leaves it, in miniature; PostgreSQL's database directory. */
     private Path generated() throws IOException {
         Path postgres = Files.createDirectories(state.resolve("postgres/base/16384"));

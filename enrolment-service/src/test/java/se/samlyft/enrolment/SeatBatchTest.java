@@ -97,24 +97,33 @@ class SeatBatchTest extends AgainstEnrolment {
         spec.capacity = 100;
         UUID offering = upstream.schedule(spec);
 
+        // Read in the seat transaction itself, which sees its own writes.
         List<String> listedBeforeCommit = seats.atOffering(offering, desk -> {
             for (String tenant : List.of("sorsele", "mala", "sorsele", "mala", "sorsele")) {
                 desk.request(UUID.randomUUID(), person(tenant), RequestedBy.SELF, Instant.now());
             }
-            return listed(offering);
+            return app.queryForList(
+                    "select t from offering, unnest(enrolled_tenants) as t where id = ?", String.class, offering);
         });
+        List<String> afterOne = listed(offering);
         assertThatThrownBy(() -> seats.atOffering(offering, desk -> {
                     desk.request(UUID.randomUUID(), person("arvidsjaur"), RequestedBy.SELF, Instant.now());
                     throw new IllegalStateException("failed after writing");
                 }))
                 .hasMessage("failed after writing");
-        seats.atOffering(
-                offering, desk -> desk.request(UUID.randomUUID(), person("mala"), RequestedBy.SELF, Instant.now()));
+        List<String> afterTheFailure = listed(offering);
+        seats.atOffering(offering, desk -> {
+            desk.request(UUID.randomUUID(), person("mala"), RequestedBy.SELF, Instant.now());
+            return desk.request(UUID.randomUUID(), person("arvidsjaur"), RequestedBy.SELF, Instant.now());
+        });
 
         assertThat(listedBeforeCommit).isEmpty();
-        assertThat(listed(offering)).containsExactly("mala", "sorsele");
+        assertThat(afterOne).containsExactly("mala", "sorsele");
+        assertThat(afterTheFailure).containsExactly("mala", "sorsele");
+        assertThat(listed(offering)).containsExactly("arvidsjaur", "mala", "sorsele");
     }
 
+    /** The organisations the offering lists, as committed. */
     private List<String> listed(UUID offering) {
         return new JdbcTemplate(database.ownerDataSource())
                 .queryForList(

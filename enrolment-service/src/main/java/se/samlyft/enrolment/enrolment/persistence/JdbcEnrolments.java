@@ -47,6 +47,12 @@ class JdbcEnrolments implements Enrolments {
 
     private static final String LIVE = "('REQUESTED', 'AWAITING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'IN_PROGRESS')";
 
+    /** Adds the organisations an offering does not list yet to its {@code enrolled_tenants}. */
+    private static final String LIST_ON_OFFERING = """
+            update offering set enrolled_tenants = enrolled_tenants
+                || array(select unnest(?::text[]) except select unnest(enrolled_tenants))
+            where id = ? and not (enrolled_tenants @> ?::text[])""";
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
 
@@ -199,31 +205,42 @@ class JdbcEnrolments implements Enrolments {
         Listed listed = (Listed) TransactionSynchronizationManager.getResource(this);
         if (listed == null) {
             listed = new Listed();
-            TransactionSynchronizationManager.bindResource(this, listed);
+            // Registered before it is bound: a registration that fails leaves nothing bound to the thread.
             TransactionSynchronizationManager.registerSynchronization(listed);
+            TransactionSynchronizationManager.bindResource(this, listed);
         }
         listed.organisations.computeIfAbsent(offeringId, id -> new TreeSet<>()).add(organisation.value());
     }
 
-    /** The organisations to list on each offering when the transaction commits. */
+    /**
+     * The organisations to list on each offering when the transaction commits; out of the way while the transaction
+     * is suspended for another.
+     */
     private final class Listed implements TransactionSynchronization {
 
         private final Map<UUID, Set<String>> organisations = new LinkedHashMap<>();
 
         @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(JdbcEnrolments.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(JdbcEnrolments.this, this);
+        }
+
+        @Override
         public void beforeCommit(boolean readOnly) {
             organisations.forEach((offeringId, tenants) -> {
                 String[] listed = tenants.toArray(String[]::new);
-                jdbc.sql("""
-                                update offering set enrolled_tenants = enrolled_tenants
-                                    || array(select unnest(?::text[]) except select unnest(enrolled_tenants))
-                                where id = ? and not (enrolled_tenants @> ?::text[])""").params(listed, offeringId, listed).update();
+                jdbc.sql(LIST_ON_OFFERING).params(listed, offeringId, listed).update();
             });
         }
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResource(JdbcEnrolments.this);
+            TransactionSynchronizationManager.unbindResourceIfPossible(JdbcEnrolments.this);
         }
     }
 
