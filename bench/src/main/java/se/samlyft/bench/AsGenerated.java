@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import se.samlyft.deploy.Directories;
 
 /**
  * The dataset as the suite first found it, kept in the state directory, so that every run of the suite measures the
@@ -56,7 +56,7 @@ final class AsGenerated {
                 // dataset: the next run restores again.
                 Files.deleteIfExists(state.resolve(GenerateNational.MANIFEST));
                 for (String name : KEPT) {
-                    delete(state.resolve(name));
+                    Directories.deleteRecursively(state.resolve(name));
                     copy(kept.resolve(name), state.resolve(name), stage);
                 }
             }
@@ -65,13 +65,13 @@ final class AsGenerated {
             try (Progress.Stage stage = progress.stage(
                     "keeping a copy of the dataset in " + kept + " for the suite's later runs, bytes",
                     KEPT.stream().mapToLong(name -> bytes(state.resolve(name))).sum())) {
-                delete(partial);
+                Directories.deleteRecursively(partial);
                 for (String name : KEPT) {
                     copy(state.resolve(name), partial.resolve(name), stage);
                 }
             }
             // Only a complete copy gets the name that later runs restore from.
-            delete(kept);
+            Directories.deleteRecursively(kept);
             Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
         }
     }
@@ -129,21 +129,6 @@ final class AsGenerated {
                     .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(file -> {
-                try {
-                    Files.delete(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -2,14 +2,12 @@ package se.samlyft.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import se.samlyft.deploy.Directories;
 import se.samlyft.deploy.LocalPlatform;
 import se.samlyft.testsupport.TestHttp;
 
@@ -57,13 +55,8 @@ final class RunningPlatform {
     }
 
     private static void deleteEarlierState(Path state) {
-        if (!Files.exists(state)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(state)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            Directories.deleteRecursively(state);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the earlier run's platform in " + state, e);
         }

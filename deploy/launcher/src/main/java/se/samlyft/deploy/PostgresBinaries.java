@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -34,7 +33,7 @@ final class PostgresBinaries {
             return target;
         }
         Path partial = Files.createDirectories(parent).resolve(target.getFileName() + ".partial");
-        deleteRecursively(partial);
+        Directories.deleteRecursively(partial);
         extract(archive, Files.createDirectories(partial));
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
@@ -92,16 +91,5 @@ final class PostgresBinaries {
         }
         permissions.add(PosixFilePermission.OWNER_READ);
         return permissions;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
