@@ -9,9 +9,10 @@
 -- statement must be safe to repeat: add columns with "add column if not exists", never drop data. It runs after the
 -- service's versioned migrations, which therefore cannot refer to this table.
 --
--- No row-level security, on purpose: the relay publishes the events of every tenant and is the only reader of the
--- table, and a row holds what goes to Kafka anyway (ids and facts, no personal data). The tenant of an event is its
--- CloudEvents attribute ce_tenantid. afterMigrate__samlyft_outbox.sql grants the application's role its rights.
+-- Row-level security only on what is written: a transaction appends events of the tenants in its setting
+-- samlyft.tenant_ids alone (the tenant of an event is its CloudEvents attribute ce_tenantid), while the relay reads
+-- and deletes the events of every tenant, as the only reader of the table; a row holds what goes to Kafka anyway (ids
+-- and facts, no personal data). afterMigrate__samlyft_outbox.sql grants the application's role its rights.
 create schema if not exists samlyft;
 
 create table if not exists samlyft.outbox_event (
@@ -31,3 +32,15 @@ create table if not exists samlyft.outbox_event (
 comment on table samlyft.outbox_event is
     'Integration events committed with their state change and not yet acknowledged by Kafka; '
     'position orders them, and per aggregate it follows commit order.';
+
+alter table samlyft.outbox_event enable row level security;
+
+drop policy if exists outbox_event_appended_in_scope on samlyft.outbox_event;
+create policy outbox_event_appended_in_scope on samlyft.outbox_event for insert
+    with check (ce_tenantid = any (string_to_array(current_setting('samlyft.tenant_ids', true), ',')));
+
+drop policy if exists outbox_event_relayed on samlyft.outbox_event;
+create policy outbox_event_relayed on samlyft.outbox_event for select using (true);
+
+drop policy if exists outbox_event_acknowledged on samlyft.outbox_event;
+create policy outbox_event_acknowledged on samlyft.outbox_event for delete using (true);

@@ -30,13 +30,16 @@ public class Outbox {
 
     /**
      * One statement: the function scan in {@code from} takes the aggregate's lock (waiting for it if another
-     * transaction holds it) and yields one row, and only then is that row inserted and given its {@code position}.
+     * transaction holds it) and yields one row, and only then is that row inserted and given its {@code position}. The
+     * row is inserted only when the event's tenant is in the transaction's tenant scope (the setting the row-level
+     * security policies read); otherwise nothing is, and the append is refused.
      */
     static final String APPEND = """
             insert into samlyft.outbox_event (topic, record_key, ce_id, ce_source, ce_type,
                 ce_subject, ce_time, ce_dataschema, ce_tenantid, data)
             select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json
-            from pg_advisory_xact_lock(?, ?)""";
+            from pg_advisory_xact_lock(?, ?)
+            where ? = any (string_to_array(current_setting('samlyft.tenant_ids', true), ','))""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate callersTransaction;
@@ -94,7 +97,7 @@ public class Outbox {
         }
         UUID id = EventIds.next();
         Instant time = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        callersTransaction.executeWithoutResult(status -> jdbc.sql(APPEND)
+        Integer appended = callersTransaction.execute(status -> jdbc.sql(APPEND)
                 .params(
                         event.topic(),
                         event.aggregateId(),
@@ -107,9 +110,21 @@ public class Outbox {
                         event.tenant().value(),
                         event.data(),
                         AGGREGATE_LOCK_SPACE,
-                        aggregateLock(event))
+                        aggregateLock(event),
+                        event.tenant().value())
                 .update());
+        if (appended == null || appended == 0) {
+            throw new EventOutsideTenantScope(type, event.tenant(), currentScope());
+        }
         return id;
+    }
+
+    /** The tenant scope of the caller's transaction as PostgreSQL holds it, for the refusal's message. */
+    private String currentScope() {
+        return callersTransaction.execute(status -> jdbc.sql("select current_setting('samlyft.tenant_ids', true)")
+                .query(String.class)
+                .optional()
+                .orElse(""));
     }
 
     /** The CloudEvents source of this service's events. */

@@ -25,10 +25,11 @@
  *
  * <h2>Tenancy</h2>
  *
- * The table has no row-level security: the relay publishes the events of every tenant, in an explicit system scope
- * (no tenant scope, logged when it starts), and nothing but the relay reads the table. Its rows hold what goes to
- * Kafka anyway: ids and facts, never personal data. The tenant of an event is its CloudEvents attribute
- * {@code ce_tenantid}.
+ * The tenant of an event is its CloudEvents attribute {@code ce_tenantid}, and a transaction appends only events of
+ * the tenants in its scope: the outbox refuses any other ({@link se.samlyft.platform.outbox.EventOutsideTenantScope}),
+ * and a row-level security policy on inserts refuses it again in the database. Reading is not restricted: the relay
+ * publishes the events of every tenant, in an explicit system scope (no tenant scope, logged when it starts), and
+ * nothing but the relay reads the table. Its rows hold what goes to Kafka anyway: ids and facts, never personal data.
  */
 @NullMarked
 package se.samlyft.platform.outbox;

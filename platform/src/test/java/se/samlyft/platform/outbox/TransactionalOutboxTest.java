@@ -33,7 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.tenancy.TenantScope;
 import se.samlyft.testsupport.TestKafka;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -152,6 +154,41 @@ class TransactionalOutboxTest {
 
         assertThatThrownBy(() -> db.outbox.append(coursePublishedEvent(course, ARVIDSJAUR, 1)))
                 .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(db.pendingEventIds()).isEmpty();
+    }
+
+    @Test
+    void anEventOfATenantOutsideTheTransactionsScopeIsRefusedAndNothingIsAppended() {
+        UUID course = UUID.randomUUID();
+
+        assertThatThrownBy(() ->
+                        db.inTransactionOf(MALA, () -> db.outbox.append(coursePublishedEvent(course, ARVIDSJAUR, 1))))
+                .isInstanceOf(EventOutsideTenantScope.class)
+                .hasMessageContaining("arvidsjaur")
+                .hasMessageContaining("[mala]");
+        assertThatThrownBy(() -> TenantContext.callAs(
+                        TenantScope.none(),
+                        () -> new TransactionTemplate(db.transactions)
+                                .execute(status -> db.outbox.append(coursePublishedEvent(course, ARVIDSJAUR, 1)))))
+                .as("a transaction without a tenant publishes for none")
+                .isInstanceOf(EventOutsideTenantScope.class);
+        UUID federationsOwn = TenantContext.callAs(
+                TenantScope.federation(ASELE, List.of(MALA)),
+                () -> new TransactionTemplate(db.transactions)
+                        .execute(status -> db.outbox.append(coursePublishedEvent(course, MALA, 1))));
+
+        assertThat(db.pendingEventIds()).containsExactly(federationsOwn);
+    }
+
+    @Test
+    void theDatabaseRefusesAnEventRowOfATenantOutsideTheScopeEvenWithoutTheOutbox() {
+        assertThatThrownBy(() -> db.inTransactionOf(MALA, () -> db.app().update("""
+                                insert into samlyft.outbox_event (topic, record_key, ce_id, ce_source, ce_type,
+                                    ce_subject, ce_time, ce_dataschema, ce_tenantid, data)
+                                values ('t', 'k', gen_random_uuid(), '/s', 'x.v1', 'k', now(), 'urn:x', 'arvidsjaur',
+                                    '{}')""")))
+                .rootCause()
+                .hasMessageContaining("violates row-level security policy");
         assertThat(db.pendingEventIds()).isEmpty();
     }
 
