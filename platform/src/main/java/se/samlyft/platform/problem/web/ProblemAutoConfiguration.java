@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JacksonModule;
 
 /**
  * Problem details for every error of a servlet application: the exception handler, the error page, the request size
@@ -53,6 +54,21 @@ public class ProblemAutoConfiguration {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** No text of a JSON body may hold a NUL character: 400 naming the field ({@link NulCharacters}). */
+    @Bean
+    JacksonModule textWithoutNulCharacters() {
+        return NulCharacters.jsonModule();
+    }
+
+    /** Nor may a query parameter. */
+    @Bean
+    FilterRegistrationBean<NulCharacters.QueryFilter> queryWithoutNulCharacters() {
+        FilterRegistrationBean<NulCharacters.QueryFilter> registration =
+                new FilterRegistrationBean<>(new NulCharacters.QueryFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 

@@ -29,7 +29,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -40,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.ProblemException;
@@ -177,14 +183,54 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    /** The one way out of this handler: logs a server error with its correlation id. */
+    /**
+     * The one way out of this handler: logs a server error with its correlation id, and gives a problem that Spring
+     * made for one of its own exceptions a detail of the platform's: the framework's texts ("No static resource ...",
+     * its exception messages) never reach a client.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception failure, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (status.is5xxServerError()) {
             log.error("{} failed", request.getDescription(false), failure);
         }
+        if (failure instanceof ErrorResponse framework && (body == null || body == framework.getBody())) {
+            body = ownProblem(framework, headers, status);
+        }
         return super.handleExceptionInternal(failure, body, headers, status, request);
+    }
+
+    /** A problem in the platform's words for an exception of Spring's that no handler above answered. */
+    private static ProblemDetail ownProblem(ErrorResponse framework, HttpHeaders headers, HttpStatusCode status) {
+        return switch (framework) {
+            case MissingRequestHeaderException missing ->
+                ProblemResponses.invalidField(missing.getHeaderName(), "is required");
+            case MissingServletRequestPartException missing ->
+                ProblemResponses.invalidField(missing.getRequestPartName(), "is required");
+            case HttpRequestMethodNotSupportedException unsupported ->
+                ProblemResponses.problem(
+                        status.value(),
+                        "This address does not accept " + unsupported.getMethod() + "; it accepts "
+                                + String.join(
+                                        ", ",
+                                        headers.getAllow().stream()
+                                                .map(Object::toString)
+                                                .toList()) + ".");
+            case HttpMediaTypeNotSupportedException unsupported ->
+                ProblemResponses.problem(
+                        status.value(),
+                        "This address does not accept a body of this content type; send "
+                                + String.join(
+                                        " or ",
+                                        unsupported.getSupportedMediaTypes().stream()
+                                                .map(Object::toString)
+                                                .toList())
+                                + ".");
+            case HttpMediaTypeNotAcceptableException notAcceptable ->
+                ProblemResponses.problem(
+                        status.value(), "This address cannot answer in any of the media types that Accept names.");
+            default -> ProblemResponses.problem(status.value(), ProblemTexts.detailOf(status.value()));
+        };
     }
 
     @Override
@@ -287,6 +333,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
         private static String messageOf(JacksonException json) {
             return switch (json) {
+                case NulCharacters.NulInText nul -> NulCharacters.MESSAGE;
                 case UnrecognizedPropertyException unknown -> "is not a known field";
                 case InvalidNullException missing -> "must not be null";
                 case ValueInstantiationException rejected

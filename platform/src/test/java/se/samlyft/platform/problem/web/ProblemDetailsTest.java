@@ -59,6 +59,18 @@ class ProblemDetailsTest extends AgainstTestApplication {
     }
 
     @Test
+    void refusesTextWithANulCharacterWith400NamingTheFieldBeforeItReachesTheDatabase() {
+        var inBody = http.send(post("/api/test/courses", token, """
+                        {"title": "Lågaffektivt\\u0000bemötande", "hours": 3, "starts": "2026-09-01"}""").build());
+        var inQuery = http.get("/api/test/courses?limit=5%00", token);
+
+        assertProblem(inBody, 400);
+        assertThat(errorsOf(inBody)).containsExactly("title: must not contain the NUL character (U+0000)");
+        assertProblem(inQuery, 400);
+        assertThat(errorsOf(inQuery)).containsExactly("limit: must not contain the NUL character (U+0000)");
+    }
+
+    @Test
     void answersJsonOfTheWrongShapeWith400() {
         var response = http.send(
                 post("/api/test/courses", token, "[\"Lågaffektivt bemötande\"]").build());
@@ -101,6 +113,9 @@ class ProblemDetailsTest extends AgainstTestApplication {
 
         assertProblem(response, 415);
         assertThat(response.header("Accept")).contains("application/json");
+        assertThat(response.json().path("detail").asString())
+                .startsWith("This address does not accept a body of this content type; send application/json")
+                .doesNotContain("text/plain", "Content-Type '");
     }
 
     @Test
@@ -141,8 +156,12 @@ class ProblemDetailsTest extends AgainstTestApplication {
     }
 
     @Test
-    void answersAnUnknownPathWith404() {
-        assertProblem(http.get("/api/test/nothing-here", token), 404);
+    void answersAnUnknownPathWith404InItsOwnWordsNotTheFrameworks() {
+        var response = http.get("/api/test/nothing-here", token);
+
+        assertProblem(response, 404);
+        assertThat(response.json().path("detail").asString()).isEqualTo("There is nothing at this address.");
+        assertThat(response.body()).doesNotContain("static resource", "nothing-here.");
     }
 
     @Test
@@ -152,6 +171,10 @@ class ProblemDetailsTest extends AgainstTestApplication {
 
         assertProblem(response, 405);
         assertThat(response.header("Allow")).contains("GET", "POST");
+        assertThat(response.json().path("detail").asString())
+                .startsWith("This address does not accept DELETE; it accepts ")
+                .contains("GET", "POST")
+                .doesNotContain("Request method");
     }
 
     @Test
