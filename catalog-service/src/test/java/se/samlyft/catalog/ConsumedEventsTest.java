@@ -116,6 +116,27 @@ class ConsumedEventsTest extends AgainstTheCatalog {
     }
 
     @Test
+    void anOrganisationIsInAJointOfferingsAudienceOnlyFromTheDayItAcceptedWhateverItsPeriodSays() {
+        String federation = "samverkan-" + suffix();
+        String coordinator = federationCoordinatorOf(federation);
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+        sendMembership(
+                federation,
+                1,
+                member("dorotea", "2024-01-01", null),
+                member("storuman", "2024-01-01", null, tomorrow),
+                member("asele", "2024-01-01", tomorrow, tomorrow));
+        String courseId = publishedCourseOfFederation(api, federation);
+        ObjectNode joint = upcoming(hostterminen(courseId)).put("audience", "FEDERATION_MEMBERS");
+
+        TestHttp.Response scheduled = eventually(
+                () -> api.post("/api/catalog/offerings", coordinator, joint.toString()),
+                response -> response.status() == 201);
+
+        assertThat(audienceOf(scheduled.json())).containsExactly("dorotea");
+    }
+
+    @Test
     void enrolmentsThatHoldASeatCountOnceEachAndAFullOfferingIsNotFoundForFreeSeats() {
         String owner = "sorsele";
         String coordinator = coordinatorOf(owner);
@@ -189,7 +210,15 @@ class ConsumedEventsTest extends AgainstTheCatalog {
     }
 
     private static ObjectNode member(String tenant, String joinedOn, String leftOn) {
-        ObjectNode member = JSON.createObjectNode().put("tenant", tenant).put("joinedOn", joinedOn);
+        return member(tenant, joinedOn, leftOn, joinedOn);
+    }
+
+    private static ObjectNode member(String tenant, String joinedOn, String leftOn, String acceptedOn) {
+        ObjectNode member = JSON.createObjectNode()
+                .put("tenant", tenant)
+                .put("joinedOn", joinedOn)
+                .put("acceptedOn", acceptedOn)
+                .put("consent", "MEMBER");
         return leftOn == null ? member : member.put("leftOn", leftOn);
     }
 

@@ -75,6 +75,29 @@ public final class IdentityApi {
         return created.json().path("id").asString();
     }
 
+    /** The federation's coordinators invite {@code member}; returns the invitation's id, asserting 201. */
+    public String invite(String federation, String member) {
+        TestHttp.Response invited = post(
+                "/api/identity/federations/" + federation + "/invitations",
+                federationCoordinatorOf(federation),
+                "{\"tenant\": \"" + member + "\"}");
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        return invited.json().path("id").asString();
+    }
+
+    /**
+     * {@code member} joins {@code federation} on {@code joinedOn}: invited by the federation, and its decision of that
+     * day recorded by a platform administrator.
+     */
+    public void joinByDecision(String federation, String member, String joinedOn) {
+        String invitation = invite(federation, member);
+        TestHttp.Response accepted = post(
+                "/api/identity/federations/" + federation + "/invitations/" + invitation + "/accept",
+                platformAdmin(),
+                "{\"acceptedOn\": \"" + joinedOn + "\", \"reference\": \"Beslut " + joinedOn + "\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
+
     /** The fields a 400 problem names, in its order. */
     public static List<String> invalidFields(TestHttp.Response refused) {
         return refused.json()

@@ -57,7 +57,7 @@ class IdentityEventsTest extends AgainstIdentity {
         api.onboard(municipality("pitea", "Piteå kommun", "2581", organisationNumber(2581)));
         String leader = federationCoordinatorOf("pitea-samverkan");
         String members = "/api/identity/federations/pitea-samverkan/members";
-        api.post(members, leader, "{\"tenant\": \"pitea\", \"joinedOn\": \"2018-03-01\"}");
+        api.joinByDecision("pitea-samverkan", "pitea", "2018-03-01");
         api.post(members + "/pitea/leave", leader, "{\"leftOn\": \"2020-02-29\"}");
 
         List<ConsumerRecord<String, String>> events = recordsOf("pitea-samverkan", 3);
@@ -70,8 +70,13 @@ class IdentityEventsTest extends AgainstIdentity {
                         "se.samlyft.identity.federation-membership-changed.v1");
         assertThat(events).allSatisfy(this::matchesItsSchema);
         JsonNode last = data(events.get(2));
-        assertThat(last.path("version").asLong()).isEqualTo(2);
+        assertThat(last.path("version").asLong())
+                .as("the invitation raised the version too")
+                .isEqualTo(3);
         assertThat(last.path("members").get(0).path("leftOn").asString()).isEqualTo("2020-02-29");
+        assertThat(last.path("members").get(0).path("acceptedOn").asString()).isEqualTo("2018-03-01");
+        assertThat(last.path("members").get(0).path("consent").asString()).isEqualTo("PLATFORM_ADMINISTRATOR");
+        assertThat(header(events.get(1), "ce_tenantid")).isEqualTo("pitea-samverkan");
         assertThat(data(events.get(0)).path("employer").asString()).isEqualTo("NONE");
     }
 

@@ -91,7 +91,9 @@ class ConsumedEvents {
     private void applyMembership(InboundEvent event) {
         MembershipChanged changed = event.dataAs(MembershipChanged.class);
         List<Membership> members = changed.members().stream()
-                .map(member -> new Membership(TenantId.of(member.tenant()), member.joinedOn(), member.leftOn()))
+                .flatMap(member -> Membership.consented(
+                        TenantId.of(member.tenant()), member.joinedOn(), member.leftOn(), member.acceptedOn())
+                        .stream())
                 .toList();
         int offerings = membershipChanges
                 .apply(TenantId.of(changed.federation()), changed.version(), members)
@@ -103,11 +105,17 @@ class ConsumedEvents {
                 offerings);
     }
 
-    /** The part of {@code federation-membership-changed.v1} the catalog reads. */
+    /**
+     * The part of {@code federation-membership-changed.v1} the catalog reads; a member counts from the day it accepted
+     * at the earliest, whatever else the event says.
+     */
     record MembershipChanged(String federation, long version, List<Member> members) {
 
         record Member(
-                String tenant, LocalDate joinedOn, @Nullable LocalDate leftOn) {}
+                String tenant,
+                LocalDate joinedOn,
+                @Nullable LocalDate leftOn,
+                @Nullable LocalDate acceptedOn) {}
     }
 
     /** The part of every enrolment event the catalog reads. */

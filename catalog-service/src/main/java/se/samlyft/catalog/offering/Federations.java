@@ -2,6 +2,7 @@ package se.samlyft.catalog.offering;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import se.samlyft.platform.tenancy.TenantId;
@@ -31,6 +32,18 @@ public interface Federations {
             if (leftOn != null && !leftOn.isAfter(joinedOn)) {
                 throw new IllegalArgumentException(member + " left the federation before it joined");
             }
+        }
+
+        /**
+         * The period as far as the member consented to it: from the later of the day it joined and the day it
+         * accepted (unknown in events from before membership needed consent); nothing if it ended before then.
+         */
+        public static Optional<Membership> consented(
+                TenantId member, LocalDate joinedOn, @Nullable LocalDate leftOn, @Nullable LocalDate acceptedOn) {
+            LocalDate first = acceptedOn != null && acceptedOn.isAfter(joinedOn) ? acceptedOn : joinedOn;
+            return leftOn != null && !leftOn.isAfter(first)
+                    ? Optional.empty()
+                    : Optional.of(new Membership(member, first, leftOn));
         }
     }
 }

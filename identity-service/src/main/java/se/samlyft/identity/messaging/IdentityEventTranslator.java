@@ -75,6 +75,8 @@ class IdentityEventTranslator {
             if (period.leftOn() != null) {
                 member.put("leftOn", period.leftOn().toString());
             }
+            member.put("acceptedOn", period.acceptedOn().toString())
+                    .put("consent", period.consent().name());
         }
         data.put("changedAt", event.at().toString());
         append("federation-membership-changed.v1", event.federation().value(), event.federation(), data);

@@ -57,8 +57,12 @@ public final class Callers {
 
     /** Whether the caller is a coordinator of {@code tenant} or a platform administrator. */
     public static boolean managesOrganisation(TenantId tenant) {
-        return isPlatformAdmin()
-                || (hasAnyRole(COORDINATOR, FEDERATION_COORDINATOR)
-                        && current().tenant().map(tenant::equals).orElse(false));
+        return isPlatformAdmin() || coordinates(tenant);
+    }
+
+    /** Whether the caller is one of {@code tenant}'s own coordinators (its federation coordinators for a federation). */
+    public static boolean coordinates(TenantId tenant) {
+        return hasAnyRole(COORDINATOR, FEDERATION_COORDINATOR)
+                && current().tenant().map(tenant::equals).orElse(false);
     }
 }

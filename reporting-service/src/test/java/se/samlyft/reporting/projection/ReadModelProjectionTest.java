@@ -173,6 +173,29 @@ class ReadModelProjectionTest extends AgainstReporting {
     }
 
     @Test
+    void aMemberCountsForTheFederationOnlyFromTheDayItAcceptedWhateverThePeriodSays() {
+        String federation = tenant("akademi-norr");
+        String dorotea = tenant("dorotea");
+        apply(Events.membership(federation, 1)
+                .memberAcceptedLater(dorotea, "2020-08-01", "2021-06-01")
+                .event());
+        startedOn(dorotea, "2021-03-10T08:00:00Z");
+        startedOn(dorotea, "2021-09-10T08:00:00Z");
+
+        FollowUp year = federationView(federation, new Period(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)));
+        List<String> firstQuarter = in(
+                        federation,
+                        () -> reports.membersOf(
+                                federation, new Period(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31))))
+                .orElseThrow();
+
+        assertThat(firstQuarter).isEmpty();
+        assertThat(year.participation().participants())
+                .as("the enrolment of March, before Dorotea accepted, is not the federation's")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCorrectionMarksItsMonthAndEveryLaterOneForResubmission() {
         String storuman = tenant("storuman");
         Person anna = Person.of(storuman);

@@ -253,7 +253,7 @@ class JdbcReadModel implements ReadModel {
                 "delete from federation_member where generation = ? and tenant_id = ?",
                 generation,
                 membership.federation());
-        for (FederationMembership.Member member : membership.members()) {
+        for (FederationMembership.Member member : membership.consentedMembers()) {
             jdbc.update(
                     """
                     insert into federation_member (generation, tenant_id, member, joined_on, left_on)
@@ -261,7 +261,7 @@ class JdbcReadModel implements ReadModel {
                     generation,
                     membership.federation(),
                     member.tenant(),
-                    Date.valueOf(member.joinedOn()),
+                    Date.valueOf(member.firstDay()),
                     member.leftOn() == null ? null : Date.valueOf(member.leftOn()));
         }
     }
