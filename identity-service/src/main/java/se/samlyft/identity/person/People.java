@@ -31,6 +31,13 @@ public interface People {
     /** Stores a new person; an e-mail address already used in the organisation is a conflict. */
     void add(Person person);
 
+    /**
+     * Stores {@code coordinator}, a new person, as the first coordinator of their organisation, unless the organisation
+     * already has an employed coordinator (then nothing is stored and the answer is false). Two concurrent calls for
+     * one organisation store one coordinator.
+     */
+    boolean addFirstCoordinator(Person coordinator);
+
     /** Stores a changed person whose stored version is {@code expectedVersion}. */
     void update(Person person, long expectedVersion);
 

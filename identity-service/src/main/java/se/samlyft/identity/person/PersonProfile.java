@@ -37,6 +37,22 @@ public record PersonProfile(
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
+    /** The same profile with {@code other} roles. */
+    public PersonProfile withRoles(Set<Role> other) {
+        return new PersonProfile(
+                givenName,
+                familyName,
+                email,
+                personalIdentityNumber,
+                workplace,
+                occupation,
+                managerId,
+                sex,
+                birthYear,
+                educationLevel,
+                other);
+    }
+
     private static String name(String field, String value) {
         if (value == null || value.isBlank() || value.length() > 100) {
             throw new InvalidInput(field, "must be given, at most 100 characters");

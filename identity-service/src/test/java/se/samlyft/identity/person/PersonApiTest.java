@@ -1,6 +1,7 @@
 package se.samlyft.identity.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.samlyft.identity.IdentityApi.coordinatorOf;
 import static se.samlyft.identity.IdentityApi.federation;
 import static se.samlyft.identity.IdentityApi.invalidFields;
@@ -13,6 +14,7 @@ import static se.samlyft.identity.IdentityApi.personToken;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -268,6 +270,78 @@ class PersonApiTest extends AgainstIdentity {
         assertThat(byCoordinator.status()).isEqualTo(200);
         assertThat(byColleague.status()).isEqualTo(403);
         assertThat(byAnotherOrganisation.status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyReadOfAPersonalIdentityNumberIsLoggedWithWhoWhomAndWhenForThePersonAndTheCoordinators() {
+        String id = api.register(
+                DOROTEA,
+                person("Saga", "Nyström", "saga.nystrom@dorotea.se")
+                        .put("personalIdentityNumber", "19811218-9876")
+                        .put("birthYear", 1981));
+        String withoutNumber = api.register(
+                DOROTEA, person("Ebba", "Lund", "ebba.lund@dorotea.se").put("birthYear", 1981));
+        String own = personToken(DOROTEA, id, "participant");
+        String log = PEOPLE + "/" + id + "/personal-number-reads";
+
+        assertThat(api.get(PEOPLE + "/" + id + "/export", coordinatorOf(DOROTEA))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get(PEOPLE + "/" + id + "/export", own).status()).isEqualTo(200);
+        assertThat(api.get(PEOPLE + "/" + withoutNumber + "/export", coordinatorOf(DOROTEA))
+                        .status())
+                .isEqualTo(200);
+        var byThePerson = api.get(log, own);
+        var byTheCoordinator = api.get(log, coordinatorOf(DOROTEA));
+        var byAManager = api.get(log, managerOf(DOROTEA));
+        var byAColleague = api.get(log, participantOf(DOROTEA));
+        var byAnotherOrganisation = api.get(log, coordinatorOf(VILHELMINA));
+        var organisationsLog = api.get("/api/identity/personal-number-reads?size=100", coordinatorOf(DOROTEA));
+        var organisationsLogByAManager = api.get("/api/identity/personal-number-reads", managerOf(DOROTEA));
+        var anotherOrganisationsLog = api.get("/api/identity/personal-number-reads", coordinatorOf(VILHELMINA));
+
+        assertThat(byThePerson.status()).as(byThePerson.body()).isEqualTo(200);
+        assertThat(byThePerson
+                        .json()
+                        .path("items")
+                        .valueStream()
+                        .map(read -> read.path("reader").asString() + " as "
+                                + read.path("readerRole").asString() + " for "
+                                + read.path("purpose").asString()))
+                .containsExactly(id + " as THE_PERSON for EXPORT", DOROTEA + "-samordnare as COORDINATOR for EXPORT");
+        assertThat(byThePerson
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("readerPersonId")
+                        .asString())
+                .isEqualTo(id);
+        assertThat(byThePerson.json().path("items").get(0).path("readAt").asString())
+                .isNotBlank();
+        assertThat(byThePerson.body()).doesNotContain("19811218", "9876");
+        assertThat(byTheCoordinator.json().path("totalItems").asLong()).isEqualTo(2);
+        assertThat(byAManager.status()).isEqualTo(403);
+        assertThat(byAColleague.status()).isEqualTo(403);
+        assertThat(byAnotherOrganisation.status()).isEqualTo(404);
+        assertThat(organisationsLog
+                        .json()
+                        .path("items")
+                        .valueStream()
+                        .map(read -> read.path("person").asString()))
+                .as("a person without a number has none read")
+                .contains(id)
+                .doesNotContain(withoutNumber);
+        assertThat(organisationsLogByAManager.status()).isEqualTo(403);
+        assertThat(anotherOrganisationsLog
+                        .json()
+                        .path("items")
+                        .valueStream()
+                        .map(read -> read.path("person").asString()))
+                .doesNotContain(id);
+        assertThatThrownBy(() -> new JdbcTemplate(database.ownerDataSource())
+                        .update("delete from personal_number_read where person_id = ?", UUID.fromString(id)))
+                .as("no one changes the log, not even its owner")
+                .hasMessageContaining("append-only");
     }
 
     @Test

@@ -135,6 +135,24 @@ class JdbcPeople implements People {
 
     @Override
     @Transactional
+    public boolean addFirstCoordinator(Person coordinator) {
+        String tenant = coordinator.organisation().value();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('samlyft.first-coordinator:' || ?))")
+                .param(tenant)
+                .query()
+                .singleRow();
+        boolean hasOne = jdbc.sql("""
+                        select exists (select 1 from person where tenant_id = ? and status = 'EMPLOYED'
+                                       and roles && array['coordinator', 'federation-coordinator'])""").param(tenant).query(Boolean.class).single();
+        if (hasOne) {
+            return false;
+        }
+        add(coordinator);
+        return true;
+    }
+
+    @Override
+    @Transactional
     public void update(Person person, long expectedVersion) {
         int updated;
         try {

@@ -26,6 +26,8 @@ import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.person.People;
 import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
+import se.samlyft.identity.person.PersonalNumberRead;
+import se.samlyft.identity.person.PersonalNumberReads;
 import se.samlyft.identity.person.RoleRules;
 import se.samlyft.identity.web.Callers;
 import se.samlyft.identity.web.PageView;
@@ -33,6 +35,7 @@ import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -47,11 +50,14 @@ class PersonController {
 
     private final People people;
     private final Organisations organisations;
-    private final Clock clock = Clock.systemUTC();
+    private final PersonalNumberReads numberReads;
+    private final Clock clock;
 
-    PersonController(People people, Organisations organisations) {
+    PersonController(People people, Organisations organisations, PersonalNumberReads numberReads, Clock clock) {
         this.people = people;
         this.organisations = organisations;
+        this.numberReads = numberReads;
+        this.clock = clock;
     }
 
     /** The first day without employment. */
@@ -112,10 +118,43 @@ class PersonController {
         return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonView.of(person));
     }
 
-    /** Everything identity holds about the person (GDPR art. 15 and 20), for the person or a coordinator. */
+    /**
+     * Everything identity holds about the person (GDPR art. 15 and 20), for the person or a coordinator. It is the one
+     * answer that shows a personal identity number, and the read is written to the audit log before it is shown.
+     */
     @GetMapping("/{id}/export")
     PersonExport export(@PathVariable UUID id) {
-        return PersonExport.of(ownOrManaged(id));
+        Person person = ownOrManaged(id);
+        if (person.profile().personalIdentityNumber() != null) {
+            Caller reader = Callers.current();
+            boolean own = reader.personId().map(id::equals).orElse(false);
+            numberReads.record(new PersonalNumberRead(
+                    UUID.randomUUID(),
+                    person.organisation(),
+                    id,
+                    clock.instant(),
+                    reader.username(),
+                    reader.personId(),
+                    own ? PersonalNumberRead.ReaderRole.THE_PERSON : PersonalNumberRead.ReaderRole.COORDINATOR,
+                    PersonalNumberRead.Purpose.EXPORT));
+        }
+        return PersonExport.of(person);
+    }
+
+    /** Who read the person's personal identity number, and when: for the person and their coordinators. */
+    @GetMapping("/{id}/personal-number-reads")
+    PageView<PersonalNumberReadView> personalNumberReads(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+        ownOrManaged(id);
+        return PageView.of(
+                numberReads.page(id, page, size).stream()
+                        .map(PersonalNumberReadView::of)
+                        .toList(),
+                page,
+                size,
+                numberReads.count(id));
     }
 
     /**

@@ -1,0 +1,39 @@
+package se.samlyft.identity.person.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.identity.person.PersonalNumberReads;
+import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.PageView;
+
+/**
+ * {@code /api/identity/personal-number-reads}: the audit log of every read of a personal identity number of the
+ * organisation's people, the newest first, for the organisation's coordinators. A person reads the log of their own
+ * number under {@code /api/identity/people/{id}/personal-number-reads}.
+ */
+@RestController
+class PersonalNumberReadController {
+
+    private final PersonalNumberReads reads;
+
+    PersonalNumberReadController(PersonalNumberReads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping("/api/identity/personal-number-reads")
+    PageView<PersonalNumberReadView> organisationsLog(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+        Callers.managedTenant();
+        return PageView.of(
+                reads.page(null, page, size).stream()
+                        .map(PersonalNumberReadView::of)
+                        .toList(),
+                page,
+                size,
+                reads.count(null));
+    }
+}
