@@ -3,10 +3,13 @@ package se.samlyft.identity.hrimport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import se.samlyft.identity.person.Occupation;
 import se.samlyft.identity.person.Role;
@@ -26,7 +29,7 @@ class HrExportTest {
         withMark[2] = (byte) 0xbf;
         System.arraycopy(utf8, 0, withMark, 3, utf8.length);
 
-        HrExport export = HrExport.read(withMark, TODAY);
+        HrExport export = read(withMark, TODAY);
 
         assertThat(export.encoding()).isEqualTo("UTF-8");
         assertThat(export.rows()).singleElement().satisfies(reading -> {
@@ -43,7 +46,7 @@ class HrExportTest {
                 + "\"Märta\";\"Åberg\";marta.aberg@mala.se;;hemtjanst-centrum;\"Hemtjänst \"\"Centrum\"\";\r\nnorr\";"
                 + "vårdbiträde;;kvinna;1978;förgymnasial;participant\r\n";
 
-        HrExport export = HrExport.read(text.getBytes(Charset.forName("windows-1252")), TODAY);
+        HrExport export = read(text.getBytes(Charset.forName("windows-1252")), TODAY);
 
         assertThat(export.encoding()).isEqualTo("windows-1252");
         assertThat(export.rows().getFirst().row().profile().workplace().name())
@@ -52,7 +55,7 @@ class HrExportTest {
 
     @Test
     void namesTheLineAndColumnOfEveryProblemWithoutRepeatingTheValue() {
-        HrExport export = HrExport.read(
+        HrExport export = read(
                 HrFiles.file(
                         StandardCharsets.UTF_8,
                         ROW,
@@ -74,12 +77,47 @@ class HrExportTest {
 
     @Test
     void refusesAFileWithoutTheRequiredColumnsOrEndingInsideAQuote() {
-        assertThatThrownBy(() -> HrExport.read("förnamn;efternamn\nA;B\n".getBytes(StandardCharsets.UTF_8), TODAY))
+        assertThatThrownBy(() -> read("förnamn;efternamn\nA;B\n".getBytes(StandardCharsets.UTF_8), TODAY))
                 .isInstanceOf(UnreadableFile.class)
                 .hasMessageContaining("e-post");
-        assertThatThrownBy(() -> HrExport.read(HrFiles.file(StandardCharsets.UTF_8, "\"Märta;Åberg"), TODAY))
+        assertThatThrownBy(() -> read(HrFiles.file(StandardCharsets.UTF_8, "\"Märta;Åberg"), TODAY))
                 .isInstanceOf(UnreadableFile.class)
                 .hasMessageContaining("quoted");
-        assertThatThrownBy(() -> HrExport.read(new byte[0], TODAY)).isInstanceOf(UnreadableFile.class);
+        assertThatThrownBy(() -> read(new byte[0], TODAY)).isInstanceOf(UnreadableFile.class);
+    }
+
+    @Test
+    void refusesAFileThatTurnsFromUtf8ToAnotherEncodingHalfway() {
+        byte[] utf8 = HrFiles.file(StandardCharsets.UTF_8, ROW);
+        byte[] mixed = new byte[utf8.length + 2];
+        System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+        mixed[utf8.length] = (byte) 0xe5;
+        mixed[utf8.length + 1] = 'a';
+
+        assertThatThrownBy(() -> read(mixed, TODAY))
+                .isInstanceOf(UnreadableFile.class)
+                .hasMessageContaining("not valid UTF-8 on line 3");
+    }
+
+    @Test
+    void readsAFileLargerThanTheWholeHeapOfItsProcessBecauseItNeverHoldsTheFile() throws Exception {
+        Process reader = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx48m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LargeHrFile.class.getName(),
+                        Long.toString(LargeHrFile.SIZE))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(reader.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("rows: 2, encoding: UTF-8");
+        assertThat(reader.exitValue()).as(output).isZero();
+    }
+
+    private static HrExport read(byte[] bytes, LocalDate today) {
+        return HrExport.read(new ByteArrayInputStream(bytes), today);
     }
 }

@@ -9,6 +9,7 @@ import static se.samlyft.identity.IdentityApi.participantOf;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,7 +156,14 @@ class HrImportApiTest extends AgainstIdentity {
                 StandardCharsets.UTF_16,
                 "Anna;Lind;anna.lind@goteborg.se;;hemtjanst-centrum;Hemtjänst Centrum;undersköterska;;kvinna;1978;"
                         + "gymnasial;participant");
-        byte[] undefinedInWindows1252 = {'a', ';', 'b', '\n', (byte) 0xc3, (byte) 0x28, (byte) 0x81, ';', 'x'};
+        byte[] header = (HrFiles.HEADER + "\n").getBytes(Charset.forName("windows-1252"));
+        byte[] undefinedInWindows1252 = Arrays.copyOf(header, header.length + 5);
+        System.arraycopy(
+                new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0x81, ';', 'x'},
+                0,
+                undefinedInWindows1252,
+                header.length,
+                5);
         byte[] noColumns = "förnamn;efternamn\nAnna;Lind\n".getBytes(StandardCharsets.UTF_8);
 
         var wide = csv(IMPORTS + "?dryRun=true", coordinatorOf(GOTEBORG), utf16);

@@ -1,5 +1,6 @@
 package se.samlyft.identity.hrimport.persistence;
 
+import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,8 +56,11 @@ public class HrImports {
         this.statusTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Reads, checks and (unless {@code dryRun}) applies an HR export to {@code tenant}'s people. */
-    public ImportReport run(TenantId tenant, byte[] file, boolean dryRun) {
+    /**
+     * Reads, checks and (unless {@code dryRun}) applies an HR export to {@code tenant}'s people, reading the file as it
+     * streams in.
+     */
+    public ImportReport run(TenantId tenant, InputStream file, boolean dryRun) {
         Organisation organisation = organisations
                 .find(tenant)
                 .orElseThrow(() -> new Conflict("The organisation " + tenant + " is not onboarded yet."));

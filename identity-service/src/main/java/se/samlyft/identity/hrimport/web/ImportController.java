@@ -1,5 +1,8 @@
 package se.samlyft.identity.hrimport.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -9,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +35,19 @@ class ImportController {
         this.imports = imports;
     }
 
+    /** The file is read as it arrives, never held whole: up to {@code samlyft.web.max-request-size-for} allows. */
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<Object> importStaff(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "The HR system's CSV export, UTF-8 or Windows-1252",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                        schema = @Schema(type = "string", format = "binary"))
+            })
+    ResponseEntity<Object> importStaff(InputStream file, @RequestParam(defaultValue = "false") boolean dryRun) {
         ImportReport report = imports.run(Callers.managedTenant(), file, dryRun);
         URI location = URI.create("/api/identity/imports/" + report.id());
         if (report.status().equals("REFUSED")) {
