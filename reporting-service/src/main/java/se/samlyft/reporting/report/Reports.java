@@ -22,13 +22,24 @@ public interface Reports {
     /** The programme, if the scope may see it. */
     Optional<ProgrammeTarget> programme(UUID programmeId);
 
-    /** Whether the scope has any enrolment in the programme. */
-    boolean hasEnrolments(UUID programmeId);
+    /**
+     * Whether the scope has any enrolment in the programme; given a federation, any on the federation's own offerings
+     * or in its own programmes.
+     */
+    boolean hasEnrolments(UUID programmeId, @Nullable String jointOf);
 
     FollowUp followUp(Selection selection, @Nullable SmallCounts rule);
 
+    /**
+     * The funder's monthly report of the programme, which names people. For a federation, only its members' enrolments
+     * on the federation's own offerings or in its own programmes: never what a member did alone.
+     */
     MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation);
 
+    /**
+     * Hours on paid working time per person, which names people. For a federation, only its members' enrolments on the
+     * federation's own offerings or in its own programmes: never what a member did alone.
+     */
     PaidTimeEvidence paidTime(YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation);
 
     /**

@@ -2,13 +2,17 @@ package se.samlyft.reporting.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.samlyft.reporting.AgainstReporting;
+import se.samlyft.reporting.fixture.Enrolment;
 import se.samlyft.reporting.fixture.Event;
+import se.samlyft.reporting.fixture.Events;
 import se.samlyft.reporting.fixture.FederationScenario;
+import se.samlyft.reporting.fixture.Person;
 import tools.jackson.databind.JsonNode;
 
 /** The reports through the API: the figures, who may read which, and the problems bad input gets. */
@@ -18,9 +22,56 @@ class ReportApiTest extends AgainstReporting {
     private final FederationScenario scenario =
             new FederationScenario(UUID.randomUUID().toString().substring(0, 6));
 
+    /** Arvidsjaur's own programme, with nothing of the federation in it. */
+    private final UUID arvidsjaursProgramme = UUID.randomUUID();
+
     @BeforeAll
     void applyTheScenario() {
         apply(scenario.events().toArray(Event[]::new));
+        // What Arvidsjaur did alone in March 2021: a course of its own on paid time, and one in its own programme.
+        Person alone = Person.of(scenario.arvidsjaur).sex("WOMAN").born(1975);
+        Enrolment ownCourse = Enrolment.of(alone, scenario.arvidsjaur, null);
+        Enrolment ownProgramme = Enrolment.of(alone, scenario.arvidsjaur, arvidsjaursProgramme);
+        apply(
+                Events.programme(
+                        arvidsjaursProgramme,
+                        scenario.arvidsjaur,
+                        1,
+                        "Språkombud i Arvidsjaur",
+                        LocalDate.of(2021, 1, 1),
+                        LocalDate.of(2021, 12, 31),
+                        10),
+                alone.described(),
+                ownCourse.requested("2021-03-01T08:00:00Z"),
+                ownCourse.started("2021-03-02T08:00:00Z"),
+                ownCourse.timeStatement("2021-03-31T18:00:00Z", "IN_PROGRESS", "2021-03", "12", "12", 1),
+                ownProgramme.requested("2021-03-01T08:00:00Z"),
+                ownProgramme.started("2021-03-03T08:00:00Z"),
+                ownProgramme.timeStatement("2021-03-31T18:00:00Z", "IN_PROGRESS", "2021-03", "5", "5", 1));
+    }
+
+    @Test
+    void theFederationsReportsOfPeopleShowOnlyItsOwnOfferingsAndProgrammesNeverWhatAMemberDidAlone() {
+        String leader = federationCoordinatorOf(scenario.federation);
+        JsonNode federationsPaidTime = http.get("/api/reports/paid-time?from=2021-01&to=2021-12", leader)
+                .json();
+        var membersOwnMonthly =
+                http.get("/api/reports/programmes/" + arvidsjaursProgramme + "/monthly/2021-03", leader);
+        JsonNode arvidsjaursPaidTime = http.get(
+                        "/api/reports/paid-time?from=2021-03&to=2021-03", coordinatorOf(scenario.arvidsjaur))
+                .json();
+        JsonNode arvidsjaursMonthly = http.get(
+                        "/api/reports/programmes/" + arvidsjaursProgramme + "/monthly/2021-03",
+                        coordinatorOf(scenario.arvidsjaur))
+                .json();
+
+        assertThat(federationsPaidTime.path("total").decimalValue()).isEqualByComparingTo("46");
+        assertThat(federationsPaidTime.path("lines")).hasSize(5);
+        assertThat(membersOwnMonthly.status()).as(membersOwnMonthly.body()).isEqualTo(404);
+        assertThat(arvidsjaursPaidTime.path("total").decimalValue())
+                .as("Arvidsjaur's coordinator sees all of Arvidsjaur's paid time")
+                .isEqualByComparingTo("47");
+        assertThat(arvidsjaursMonthly.path("hours")).hasSize(1);
     }
 
     @Test

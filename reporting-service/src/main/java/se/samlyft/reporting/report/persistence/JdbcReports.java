@@ -121,12 +121,9 @@ class JdbcReports implements Reports {
     }
 
     @Override
-    public boolean hasEnrolments(UUID programmeId) {
-        return jdbc.sql("""
-                        select exists (select 1 from enrolment e join read_model r on e.generation = r.current_generation
-                                       where e.programme_id = :programme and e.tenant_id = %s)""".formatted(IN_SCOPE))
-                .param("programme", programmeId)
-                .param("scope", scope())
+    public boolean hasEnrolments(UUID programmeId, @Nullable String jointOf) {
+        Filter filter = Filter.of(programmeId, null, jointOf, scope()).jointOnly();
+        return filter.bind(jdbc.sql("select exists (select 1 %s)".formatted(filter.from())))
                 .query(Boolean.class)
                 .single();
     }
@@ -216,7 +213,7 @@ class JdbcReports implements Reports {
 
     @Override
     public MonthlyReport monthly(UUID programmeId, YearMonth month, @Nullable String federation) {
-        Filter filter = Filter.of(programmeId, null, federation, scope());
+        Filter filter = Filter.of(programmeId, null, federation, scope()).jointOnly();
         plan();
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
@@ -265,7 +262,7 @@ class JdbcReports implements Reports {
     @Override
     public PaidTimeEvidence paidTime(
             YearMonth from, YearMonth to, @Nullable UUID programmeId, @Nullable String federation) {
-        Filter filter = Filter.of(programmeId, null, federation, scope());
+        Filter filter = Filter.of(programmeId, null, federation, scope()).jointOnly();
         plan();
         List<PaidTimeEvidence.Line> lines = filter.bind(
                         jdbc.sql("""
@@ -319,12 +316,17 @@ class JdbcReports implements Reports {
                 row.getString("tenant_id"));
     }
 
-    /** The enrolments a report counts, as a {@code from ... where ...} clause and its parameters. */
+    /**
+     * The enrolments a report counts, as a {@code from ... where ...} clause and its parameters. For a federation,
+     * {@code joint} keeps only the enrolments on the federation's own offerings or in its own programmes, as the
+     * reports that name people must.
+     */
     private record Filter(
             @Nullable UUID programmeId,
             @Nullable Period period,
             @Nullable String federation,
-            String scope) {
+            String scope,
+            boolean joint) {
 
         /**
          * The enrolments and their people, each table within the scope. The generation is the current one on each
@@ -337,7 +339,12 @@ class JdbcReports implements Reports {
 
         static Filter of(
                 @Nullable UUID programmeId, @Nullable Period period, @Nullable String federation, String scope) {
-            return new Filter(programmeId, period, federation, scope);
+            return new Filter(programmeId, period, federation, scope, false);
+        }
+
+        /** The same filter, keeping only a federation's joint enrolments. */
+        Filter jointOnly() {
+            return new Filter(programmeId, period, federation, scope, true);
         }
 
         String from() {
@@ -364,6 +371,13 @@ class JdbcReports implements Reports {
                                        and m.tenant_id = %2$s
                                        and m.member = e.tenant_id and m.joined_on <= %1$s
                                        and (m.left_on is null or %1$s < m.left_on))""".formatted(COUNTED_ON, IN_SCOPE, CURRENT));
+                if (joint) {
+                    sql.append(" ").append("""
+                            and (e.offering_owner = :federation
+                                 or exists (select 1 from programme x
+                                            where x.generation = %1$s and x.programme_id = e.programme_id
+                                              and x.tenant_id = :federation and x.tenant_id = %2$s))""".formatted(CURRENT, IN_SCOPE));
+                }
             }
             return sql.toString();
         }

@@ -54,7 +54,7 @@ class ReportController {
                 reader,
                 programme.map(p -> new Period(p.startDate(), p.endDate())).orElse(null));
         FollowUp report = scope.read(() -> {
-            if (programme.isEmpty() && !reports.hasEnrolments(programmeId)) {
+            if (programme.isEmpty() && !reports.hasEnrolments(programmeId, null)) {
                 throw NotFound.of("programme", programmeId);
             }
             return reports.followUp(
@@ -101,7 +101,7 @@ class ReportController {
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
         Scope scope = scopeOf(reader, new Period(reported.atDay(1), reported.atEndOfMonth()));
         MonthlyReport report = scope.read(() -> {
-            if (programme.isEmpty() && !reports.hasEnrolments(programmeId)) {
+            if (programme.isEmpty() && !reports.hasEnrolments(programmeId, scope.federation())) {
                 throw NotFound.of("programme", programmeId);
             }
             return reports.monthly(programmeId, reported, scope.federation());
