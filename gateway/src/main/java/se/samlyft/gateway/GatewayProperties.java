@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The gateway's settings under {@code samlyft.gateway}: the services it routes to, how long it waits for them, when it
- * stops calling one that fails, how many requests a tenant and a client may make, which issuers it trusts and which
- * browser origins may call it. Where each service's instances run is Spring Cloud's simple discovery
+ * stops calling one that fails, how many requests a tenant and a client may make, which issuers it trusts, which
+ * browser origins may call it and which routes the installation's administrators reach. Where each service's instances run is Spring Cloud's simple discovery
  * ({@code spring.cloud.discovery.client.simple.instances.<service>[i].uri}).
  */
 @ConfigurationProperties("samlyft.gateway")
@@ -19,7 +19,8 @@ public record GatewayProperties(
         @DefaultValue CircuitBreaking circuitBreaker,
         @DefaultValue RateLimits rateLimit,
         @DefaultValue Cors cors,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Administration administration) {
 
     public GatewayProperties {
         services = Map.copyOf(services);
@@ -84,6 +85,25 @@ public record GatewayProperties(
 
         public Cors {
             allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * What the installation's staff (realm role {@code platform-admin}, a token that names no organisation) may reach
+     * through the gateway: each route as {@code METHOD /path/pattern}, for example
+     * {@code POST /api/identity/organisations}. Nothing else, so never an organisation's data.
+     */
+    public record Administration(@DefaultValue List<String> routes) {
+
+        public Administration {
+            routes = List.copyOf(routes);
+            for (String route : routes) {
+                String[] parts = route.strip().split("\\s+");
+                if (parts.length != 2 || !parts[1].startsWith("/")) {
+                    throw new IllegalArgumentException(
+                            "An administration route is 'METHOD /path/pattern', not '" + route + "'");
+                }
+            }
         }
     }
 

@@ -83,6 +83,34 @@ class GatewayResilienceTest extends GatewayTestBase {
     }
 
     @Test
+    void theHrImportTakesItsTwentyMegabytesWhileEveryOtherRouteKeepsTheSmallLimit() {
+        String token = TestTokens.get().forUser("lycksele-samordnare", "lycksele", "coordinator");
+        byte[] file = new byte[5 * ONE_MEGABYTE];
+        java.util.Arrays.fill(file, (byte) 'a');
+
+        TestHttp.Response imported = http.send(http.request("/api/identity/imports?dryRun=true", token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(file)))
+                .build());
+        TestHttp.Response person = http.send(http.request("/api/identity/people", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                .build());
+        TestHttp.Response tooLargeEvenThere = http.send(http.request("/api/identity/imports", token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * ONE_MEGABYTE + 1]))
+                .build());
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertProblem(person, 413);
+        assertProblem(tooLargeEvenThere, 413);
+        assertThat(IDENTITY.received()).singleElement().satisfies(received -> {
+            assertThat(received.path()).isEqualTo("/api/identity/imports");
+            assertThat(received.bodyBytes()).isEqualTo(file.length);
+        });
+    }
+
+    @Test
     void refusesAnOversizedBodyWithoutALengthWhileItStreams() {
         String token = TestTokens.get().forUser("lycksele-chef", "lycksele", "manager");
         byte[] body = new byte[ONE_MEGABYTE + 1];

@@ -31,6 +31,9 @@ public final class RateLimits implements HandlerFilterFunction<ServerResponse, S
     /** The client of a token that names none. */
     static final String UNNAMED_CLIENT = "-";
 
+    /** The budget of the installation's administrators; no tenant id can be it (ids have no dots). */
+    static final String ADMINISTRATION = "platform.administration";
+
     private final boolean enabled;
     private final BucketConfiguration perTenant;
     private final BucketConfiguration perClient;
@@ -55,24 +58,36 @@ public final class RateLimits implements HandlerFilterFunction<ServerResponse, S
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
         Optional<Jwt> token = currentToken();
-        Optional<TenantId> tenant = token.flatMap(jwt -> Caller.from(jwt).tenant());
-        if (!enabled || token.isEmpty() || tenant.isEmpty()) {
+        Optional<String> budget = token.flatMap(RateLimits::budgetOf);
+        if (!enabled || token.isEmpty() || budget.isEmpty()) {
             return next.handle(request);
         }
         String client = Optional.ofNullable(token.get().getClaimAsString("azp")).orElse(UNNAMED_CLIENT);
-        Bucket clientBucket = buckets.bucket("client:" + tenant.get().value() + ":" + client, perClient);
+        Bucket clientBucket = buckets.bucket("client:" + budget.get() + ":" + client, perClient);
         ConsumptionProbe byClient = clientBucket.tryConsumeAndReturnRemaining(1);
         if (!byClient.isConsumed()) {
             return tooManyRequests(
                     byClient, "This client (" + client + ") has made too many requests for your organisation.");
         }
         ConsumptionProbe byTenant =
-                buckets.bucket("tenant:" + tenant.get().value(), perTenant).tryConsumeAndReturnRemaining(1);
+                buckets.bucket("tenant:" + budget.get(), perTenant).tryConsumeAndReturnRemaining(1);
         if (!byTenant.isConsumed()) {
             clientBucket.addTokens(1);
             return tooManyRequests(byTenant, "Your organisation has made too many requests.");
         }
         return next.handle(request);
+    }
+
+    /**
+     * Whose budget a token spends: its organisation's, or for the installation's staff (whose tokens name none) the
+     * administration's, shared by all of them.
+     */
+    private static Optional<String> budgetOf(Jwt token) {
+        Caller caller = Caller.from(token);
+        if (caller.tenant().isPresent()) {
+            return caller.tenant().map(TenantId::value);
+        }
+        return caller.hasRole("platform-admin") ? Optional.of(ADMINISTRATION) : Optional.empty();
     }
 
     private static Optional<Jwt> currentToken() {

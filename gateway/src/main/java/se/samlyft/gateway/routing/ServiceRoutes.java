@@ -14,9 +14,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -47,6 +49,15 @@ public class ServiceRoutes {
 
     static String docsRouteId(String service) {
         return "api-docs-" + service;
+    }
+
+    /** After the correlation id is set, before the token is checked: a malformed key is refused whoever sends it. */
+    @Bean
+    FilterRegistrationBean<IdempotencyKeyCheck> idempotencyKeyCheck() {
+        FilterRegistrationBean<IdempotencyKeyCheck> registration =
+                new FilterRegistrationBean<>(new IdempotencyKeyCheck());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        return registration;
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,11 +26,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import se.samlyft.gateway.GatewayProperties;
 import se.samlyft.gateway.routing.ServiceRoutes;
+import se.samlyft.platform.problem.web.ContainerRefusals;
 import se.samlyft.platform.problem.web.SecurityProblems;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CallerAuthenticationConverter;
@@ -37,7 +41,8 @@ import se.samlyft.platform.security.CallerAuthenticationConverter;
 /**
  * Who may pass the gateway. Every request but health and the API documents needs a bearer token that a trusted issuer
  * signed with an asymmetric algorithm, that has not expired and is meant for the platform's audience, and that names
- * the caller's organisation (tenant). Refusals are problems. Responses carry security headers, and browsers from the
+ * the caller's organisation (tenant); a platform administrator's token, which names none, passes on the
+ * administration routes only. Refusals are problems. Responses carry security headers, and browsers from the
  * configured origins may call the API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,19 +56,29 @@ public class GatewaySecurity {
         "/error"
     };
 
-    /** No script, style, frame or plugin content: the gateway serves JSON only. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * No script, style, frame or plugin content: the gateway serves JSON only. The same as the answers to requests
+     * Tomcat refuses by itself.
+     */
+    static final String CONTENT_SECURITY_POLICY = ContainerRefusals.SECURITY_HEADERS.get("Content-Security-Policy");
 
     static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
+    /** The realm role of the installation's staff. */
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
     @Bean
-    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder) {
+    SecurityFilterChain gatewaySecurityFilterChain(
+            HttpSecurity http, JwtDecoder jwtDecoder, GatewayProperties properties) {
         SecurityProblems problems = new SecurityProblems();
         TenantlessTokenRefusal tenantless = new TenantlessTokenRefusal(problems);
+        List<RequestMatcher> administration = properties.administration().routes().stream()
+                .map(GatewaySecurity::matcherOf)
+                .toList();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
                         .permitAll()
                         .anyRequest()
-                        .access(tenantRequired()))
+                        .access(tenantOrAdministration(administration)))
                 .oauth2ResourceServer(server -> server.jwt(jwt ->
                                 jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new CallerAuthenticationConverter()))
                         .authenticationEntryPoint(problems)
@@ -83,16 +98,30 @@ public class GatewaySecurity {
         return http.build();
     }
 
-    /** An authenticated caller whose token names exactly one organisation. */
-    private static AuthorizationManager<RequestAuthorizationContext> tenantRequired() {
+    /**
+     * An authenticated caller whose token names exactly one organisation; or a platform administrator's token, which
+     * names none, on one of the administration routes.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> tenantOrAdministration(
+            List<RequestMatcher> administration) {
         return (authentication, context) -> {
-            var caller = authentication.get();
-            boolean allowed = caller != null
-                    && caller.isAuthenticated()
-                    && caller.getPrincipal() instanceof Jwt jwt
-                    && Caller.from(jwt).tenant().isPresent();
+            var authenticated = authentication.get();
+            if (authenticated == null
+                    || !authenticated.isAuthenticated()
+                    || !(authenticated.getPrincipal() instanceof Jwt jwt)) {
+                return new AuthorizationDecision(false);
+            }
+            Caller caller = Caller.from(jwt);
+            boolean allowed = caller.tenant().isPresent()
+                    || caller.hasRole(PLATFORM_ADMIN)
+                            && administration.stream().anyMatch(route -> route.matches(context.getRequest()));
             return new AuthorizationDecision(allowed);
         };
+    }
+
+    private static RequestMatcher matcherOf(String route) {
+        String[] parts = route.strip().split("\\s+");
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1]);
     }
 
     /**

@@ -14,13 +14,17 @@ import se.samlyft.platform.problem.web.SecurityProblems;
 import se.samlyft.platform.security.Caller;
 
 /**
- * Answers a valid token that names no organisation (or several) with a 403 problem that says so; every other refusal
- * as the platform answers it.
+ * Answers a valid token that names no organisation (or several) with a 403 problem that says so (for a platform
+ * administrator: which routes their token reaches); every other refusal as the platform answers it.
  */
 final class TenantlessTokenRefusal implements AccessDeniedHandler {
 
     static final String DETAIL = "The token names no organisation (or more than one). Every request through the"
             + " gateway acts for exactly one organisation; ask for a token with the organization scope.";
+
+    static final String ADMINISTRATOR_DETAIL = "A platform administrator's token reaches only the administration"
+            + " routes (organisations, their first coordinators, federations and invitations, the read model), never an"
+            + " organisation's data.";
 
     private final SecurityProblems problems;
 
@@ -35,7 +39,8 @@ final class TenantlessTokenRefusal implements AccessDeniedHandler {
         if (authentication != null
                 && authentication.getPrincipal() instanceof Jwt jwt
                 && Caller.from(jwt).tenant().isEmpty()) {
-            ProblemResponses.write(request, response, ProblemResponses.problem(403, DETAIL));
+            String detail = Caller.from(jwt).hasRole(GatewaySecurity.PLATFORM_ADMIN) ? ADMINISTRATOR_DETAIL : DETAIL;
+            ProblemResponses.write(request, response, ProblemResponses.problem(403, detail));
             return;
         }
         problems.handle(request, response, denied);

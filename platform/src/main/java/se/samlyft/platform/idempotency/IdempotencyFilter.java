@@ -16,11 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -40,14 +40,15 @@ import se.samlyft.platform.tenancy.TenantId;
  * key, method, path and body gets the first response again (status, body and the headers in {@link #REPLAYED_HEADERS},
  * marked {@code Idempotent-Replayed: true}); the same key with another request gets 422; a retry while the first is
  * still running gets 409. A response of 400 or above is not kept: the request had no effect, and a retry runs again.
- * Keys belong to the tenant and the subject of the token, so another caller's key never collides. A request without
- * the header, of another method, or of a caller without a tenant passes untouched. Handlers must answer
+ * Keys belong to the tenant and the subject of the token, so another caller's key never collides. A key that is not
+ * well-formed ({@link IdempotencyKeys}) is refused with 400, whoever sends it; a request without the header, of another
+ * method, or of a caller without a tenant passes otherwise untouched. Handlers must answer
  * synchronously: the response is captured when the filter chain returns.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The request header that names the key. */
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = IdempotencyKeys.HEADER;
 
     /** The response header that marks a replayed response. */
     public static final String REPLAYED = "Idempotent-Replayed";
@@ -57,8 +58,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             List.of("Location", "Content-Location", "Content-Type", "Content-Language", "ETag", "Last-Modified");
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
-
-    private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyStore store;
 
@@ -74,6 +73,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Optional<ProblemDetail> malformed = IdempotencyKeys.problemOf(request);
+        if (malformed.isPresent()) {
+            ProblemResponses.write(request, response, malformed.get());
+            return;
+        }
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken authentication)
                 || Caller.from(authentication.getToken()).tenant().isEmpty()) {
             chain.doFilter(request, response);
@@ -81,16 +85,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         Jwt token = authentication.getToken();
         Caller caller = Caller.from(token);
-        List<String> values = Collections.list(request.getHeaders(HEADER));
-        String value = unquoted(values.getFirst());
-        if (values.size() != 1 || !WELL_FORMED.matcher(value).matches()) {
-            ProblemResponses.write(
-                    request,
-                    response,
-                    ProblemResponses.invalidField(
-                            HEADER, "must be one value of 1 to 255 visible ASCII characters, such as a UUID"));
-            return;
-        }
+        String value = IdempotencyKeys.unquoted(request.getHeader(HEADER));
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
@@ -184,14 +179,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader(REPLAYED, "true");
         response.setContentLength(stored.body().length);
         response.getOutputStream().write(stored.body());
-    }
-
-    /** A key sent as a structured-field string ({@code "..."}), as the IETF draft has it, counts without quotes. */
-    private static String unquoted(String value) {
-        String trimmed = value.strip();
-        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-                ? trimmed.substring(1, trimmed.length() - 1)
-                : trimmed;
     }
 
     private static byte[] hashOf(HttpServletRequest request, byte[] body) {

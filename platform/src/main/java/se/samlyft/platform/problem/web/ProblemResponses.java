@@ -55,12 +55,17 @@ public final class ProblemResponses {
             problem.setInstance(pathOf(request.getRequestURI()));
         }
         addCorrelationId(problem, response);
-        byte[] body = JSON.writeValueAsBytes(problem);
+        byte[] body = bytesOf(problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    /** The problem as its JSON body, serialised as Spring MVC serialises it. */
+    static byte[] bytesOf(ProblemDetail problem) {
+        return JSON.writeValueAsBytes(problem);
     }
 
     /**

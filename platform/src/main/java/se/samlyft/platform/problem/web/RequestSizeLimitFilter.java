@@ -12,25 +12,54 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies larger than a limit with a 413 problem: at once when {@code Content-Length} says so, and
  * while reading when a body without a length (chunked) grows past it. Spring MVC's JSON reading has no limit of its
- * own, so without this filter a client could make a service buffer any amount.
+ * own, so without this filter a client could make a service buffer any amount. The limit is per path: a small one for
+ * every path, and larger ones for the few paths that take files (the first pattern that matches wins).
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<PathPattern, Long> maxBytesByPath = new LinkedHashMap<>();
 
     public RequestSizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, Map.of());
+    }
+
+    /**
+     * @param defaultMaxBytes the limit of every path that {@code maxBytesByPath} does not name
+     * @param maxBytesByPath path patterns ({@code /api/identity/imports}, {@code /api/files/**}) and their limits
+     */
+    public RequestSizeLimitFilter(long defaultMaxBytes, Map<String, Long> maxBytesByPath) {
+        this.defaultMaxBytes = defaultMaxBytes;
+        maxBytesByPath.forEach(
+                (pattern, limit) -> this.maxBytesByPath.put(PathPatternParser.defaultInstance.parse(pattern), limit));
+    }
+
+    /** The limit of a request to {@code path}. */
+    long maxBytesOf(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return maxBytesByPath.entrySet().stream()
+                .filter(entry -> entry.getKey().matches(container))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(defaultMaxBytes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytesOf(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > maxBytes) {
             ProblemResponses.write(request, response, RequestBodyTooLarge.problem(maxBytes));
             return;

@@ -1,0 +1,37 @@
+package se.samlyft.gateway.routing;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import se.samlyft.platform.idempotency.IdempotencyKeys;
+import se.samlyft.platform.problem.web.ProblemResponses;
+
+/**
+ * Refuses an {@code Idempotency-Key} that the services would refuse, with their 400 problem, before the request is
+ * passed on. The gateway's HTTP client sends headers as ASCII and would turn every other character into a question
+ * mark, so two different keys could reach a service as one; a key that is passed on is therefore the same bytes at
+ * the service as at the gateway.
+ */
+final class IdempotencyKeyCheck extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(IdempotencyKeys.HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<ProblemDetail> malformed = IdempotencyKeys.problemOf(request);
+        if (malformed.isPresent()) {
+            ProblemResponses.write(request, response, malformed.get());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
