@@ -23,8 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.samlyft.reporting.AgainstReporting;
+import se.samlyft.reporting.fixture.Enrolment;
 import se.samlyft.reporting.fixture.Event;
 import se.samlyft.reporting.fixture.FederationScenario;
+import se.samlyft.reporting.fixture.Person;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -181,6 +183,53 @@ class ReportExportTest extends AgainstReporting {
                 .isEqualByComparingTo(evidence.path("total").decimalValue());
         assertThat(text)
                 .contains(";Arvidsjaurs kommun;Kommunal;2021-03;7,50", ";God Assistans i Norr;Privat;2021-03;16,00");
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsExportedAsTextInCsvAndXlsx() throws IOException {
+        String tenant = "formelby-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID programme = UUID.randomUUID();
+        List<String> names = List.of(
+                "=HYPERLINK(\"https://example.invalid\";\"Öppna\")",
+                "+46 70 123 45 67",
+                "-1+1",
+                "@SUM(A1:A9)",
+                "\t=1+2",
+                "\r=1+2",
+                "Hemtjänst Åsgården");
+        for (int i = 0; i < names.size(); i++) {
+            Person person = Person.of(tenant).workplace("arbetsplats-" + i, names.get(i));
+            Enrolment enrolment = Enrolment.of(person, tenant, programme);
+            apply(
+                    person.described(),
+                    enrolment.requested("2021-03-01T08:00:00Z"),
+                    enrolment.started("2021-03-02T08:00:00Z"));
+        }
+        String path = "/api/reports/programmes/" + programme + "/follow-up?format=";
+        String token = coordinatorOf(tenant);
+
+        String csv = new String(download(path + "csv", token).body(), UTF_8).substring(1);
+        HttpResponse<byte[]> xlsx = download(path + "xlsx", token);
+
+        assertThat(csv)
+                .contains(
+                        "Arbetsplats;\"'=HYPERLINK(\"\"https://example.invalid\"\";\"\"Öppna\"\")\";1\r\n",
+                        "Arbetsplats;'+46 70 123 45 67;1\r\n",
+                        "Arbetsplats;'-1+1;1\r\n",
+                        "Arbetsplats;'@SUM(A1:A9);1\r\n",
+                        "Arbetsplats;'\t=1+2;1\r\n",
+                        "Arbetsplats;\"'\r=1+2\";1\r\n",
+                        "Arbetsplats;Hemtjänst Åsgården;1\r\n");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            List<String> workplaces = workbook.getSheets().toList().get(1).read().stream()
+                    .filter(row -> row.getCellText(0).equals("Arbetsplats"))
+                    .map(row -> row.getCellText(1))
+                    .toList();
+            assertThat(workplaces)
+                    .containsExactlyInAnyOrder(names.stream()
+                            .map(name -> name.equals("Hemtjänst Åsgården") ? name : "'" + name)
+                            .toArray(String[]::new));
+        }
     }
 
     private String followUp(String query) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes sheets as CSV the way a Swedish spreadsheet opens it: UTF-8 with a byte order mark (so å, ä and ö survive),
  * semicolons between fields, decimal commas, CRLF line ends, and each sheet after a line with its title and an empty
- * line between sheets.
+ * line between sheets. Text that a spreadsheet would run as a formula is neutralised ({@link SpreadsheetText}).
  */
 final class CsvExport {
 
@@ -50,7 +50,8 @@ final class CsvExport {
         };
     }
 
-    private static String field(String text) {
+    private static String field(String value) {
+        String text = SpreadsheetText.neutralised(value);
         if (text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }

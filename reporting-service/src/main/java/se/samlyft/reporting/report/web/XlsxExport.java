@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes sheets as an Office Open XML workbook (fastexcel), one worksheet per sheet: numbers as numeric cells, text as
- * text, with the headings in bold.
+ * text, with the headings in bold. Text that a spreadsheet would run as a formula is neutralised
+ * ({@link SpreadsheetText}).
  */
 final class XlsxExport {
 
@@ -36,7 +37,8 @@ final class XlsxExport {
 
     private static void write(Worksheet worksheet, Sheet sheet) {
         for (int column = 0; column < sheet.headings().size(); column++) {
-            worksheet.value(0, column, sheet.headings().get(column));
+            worksheet.value(
+                    0, column, SpreadsheetText.neutralised(sheet.headings().get(column)));
             worksheet.style(0, column).bold().set();
         }
         for (int row = 0; row < sheet.rows().size(); row++) {
@@ -47,7 +49,7 @@ final class XlsxExport {
                     case null -> {}
                     case BigDecimal decimal -> worksheet.value(row + 1, column, decimal);
                     case Number number -> worksheet.value(row + 1, column, number);
-                    default -> worksheet.value(row + 1, column, value.toString());
+                    default -> worksheet.value(row + 1, column, SpreadsheetText.neutralised(value.toString()));
                 }
             }
         }
