@@ -59,6 +59,14 @@ class TakingTheCourseApiTest extends AgainstEnrolment {
             assertThat(api.act(token, id, "resume").json().path("paused").asBoolean())
                     .isFalse();
         }
+        var nulInResumeAt = api.post(
+                "/api/enrolments/" + id + "/progress",
+                token,
+                "{\"modulesCompleted\":2,\"resumeAt\":\"modul\\u0000-3\"}");
+        assertThat(nulInResumeAt.status())
+                .as("a NUL character, which PostgreSQL cannot store")
+                .isEqualTo(400);
+        assertThat(invalidFields(nulInResumeAt)).containsExactly("resumeAt");
         var back = api.post("/api/enrolments/" + id + "/progress", token, "{\"modulesCompleted\":1}");
         assertThat(back.status()).isEqualTo(400);
         assertThat(invalidFields(back)).containsExactly("modulesCompleted");
@@ -71,6 +79,10 @@ class TakingTheCourseApiTest extends AgainstEnrolment {
 
         assertThat(done.json().path("state").asString()).isEqualTo("COMPLETED");
         assertThat(done.json().path("percent").asInt()).isEqualTo(100);
+        var nulInComment = api.post(
+                "/api/enrolments/" + id + "/evaluation", token, "{\"usefulness\":5,\"comment\":\"Bra\\u0000!\"}");
+        assertThat(nulInComment.status()).isEqualTo(400);
+        assertThat(invalidFields(nulInComment)).containsExactly("comment");
         var outOfRange = api.post("/api/enrolments/" + id + "/evaluation", token, "{\"usefulness\":6}");
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(invalidFields(outOfRange)).containsExactly("usefulness");

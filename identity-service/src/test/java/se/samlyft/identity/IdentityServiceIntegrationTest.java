@@ -54,13 +54,9 @@ class IdentityServiceIntegrationTest extends ServicePlatformTest {
                 UUID.randomUUID(),
                 MALA,
                 java.sql.Timestamp.from(Instant.now()));
-        owner.update(
-                """
+        owner.update("""
                 insert into personal_number_read (id, tenant_id, person_id, read_at, reader, reader_role, purpose)
-                values (?, ?, ?, now(), 'arvidsjaur-samordnare', 'COORDINATOR', 'EXPORT')""",
-                UUID.randomUUID(),
-                ARVIDSJAUR,
-                PEOPLE[0]);
+                values (?, ?, ?, now(), 'arvidsjaur-samordnare', 'COORDINATOR', 'EXPORT')""", UUID.randomUUID(), ARVIDSJAUR, PEOPLE[0]);
     }
 
     @Test

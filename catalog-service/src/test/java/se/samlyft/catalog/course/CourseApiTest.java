@@ -173,6 +173,18 @@ class CourseApiTest extends AgainstTheCatalog {
     }
 
     @Test
+    void refusesTextWithANulCharacterNamingTheFieldInsteadOfFailingInTheDatabase() {
+        ObjectNode inTitle = course().node().put("title", "Välfärdsteknik\u0000");
+        ObjectNode inDescription = course().node().put("description", "Trygghetslarm\u0000 i hemtjänsten");
+        ObjectNode inAModule = course().node();
+        ((ObjectNode) inAModule.path("modules").get(0)).put("title", "Modul\u0000 1");
+
+        assertThat(fieldsOfRefused(inTitle)).containsExactly("title");
+        assertThat(fieldsOfRefused(inDescription)).containsExactly("description");
+        assertThat(fieldsOfRefused(inAModule)).containsExactly("modules[0].title");
+    }
+
+    @Test
     void refusesACourseWithoutModules() {
         ObjectNode course = course().node();
         course.putArray("modules");

@@ -345,6 +345,30 @@ class PersonApiTest extends AgainstIdentity {
     }
 
     @Test
+    void refusesTextWithANulCharacterNamingTheFieldInsteadOfFailingInTheDatabase() {
+        var inName = api.post(
+                PEOPLE,
+                coordinatorOf(VILHELMINA),
+                person("Ingrid\u0000", "Lund", "ingrid.lund@vilhelmina.se").toString());
+        var inWorkplace = api.post(
+                PEOPLE,
+                coordinatorOf(VILHELMINA),
+                person("Ingrid", "Lund", "ingrid.lund@vilhelmina.se")
+                        .put("workplaceName", "Hemtjänst\u0000 Norr")
+                        .toString());
+        var inTheOrganisationsName = api.put(
+                "/api/identity/organisations/" + VILHELMINA,
+                coordinatorOf(VILHELMINA),
+                "\"1\"",
+                municipality(VILHELMINA, "Vilhelmina\u0000 kommun", "2462", organisationNumber(2462))
+                        .toString());
+
+        assertThat(invalidFields(inName)).containsExactly("givenName");
+        assertThat(invalidFields(inWorkplace)).containsExactly("workplaceName");
+        assertThat(invalidFields(inTheOrganisationsName)).containsExactly("name");
+    }
+
+    @Test
     void aNewPersonMayTakeAChosenIdThatNoOneHasOrHadUsed() {
         String chosen = "7a1c2e4b-5d6f-4a8b-9c0d-1e2f3a4b5c6d";
 
