@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -203,18 +206,41 @@ public final class GenerateNational {
         try (Progress.Stage stage = progress.stage(
                 "federation memberships", dataset.municipalities().size())) {
             List<Task> tasks = new ArrayList<>();
-            // One federation's members one after the other: each joining changes the federation's membership.
+            // One federation's members one after the other: each joining changes the federation's membership. A
+            // member joins by the federation's invitation and its own decision, which the administrator records.
             for (NationalDataset.Federation federation : dataset.federations()) {
                 tasks.add(() -> {
+                    String path = identity + "/federations/" + federation.tenant();
+                    Set<String> joined = new HashSet<>();
+                    api.get(PLATFORM_ADMIN, path + "/members").path("members").forEach(m -> joined.add(m.asString()));
+                    Map<String, String> pending = new HashMap<>();
+                    api.get(PLATFORM_ADMIN, path + "/invitations").forEach(invitation -> {
+                        if (invitation.path("status").asString().equals("PENDING")) {
+                            pending.put(
+                                    invitation.path("tenant").asString(),
+                                    invitation.path("id").asString());
+                        }
+                    });
                     for (String member : federation.members()) {
-                        createdOrThere(() -> api.post(
-                                PLATFORM_ADMIN,
-                                identity + "/federations/" + federation.tenant() + "/members",
-                                Api.JSON
-                                        .createObjectNode()
-                                        .put("tenant", member)
-                                        .put("joinedOn", JOINED_ON),
-                                dataset.id("membership", federation.tenant() + "/" + member)));
+                        if (!joined.contains(member)) {
+                            String invitation = pending.containsKey(member)
+                                    ? pending.get(member)
+                                    : api.post(
+                                                    PLATFORM_ADMIN,
+                                                    path + "/invitations",
+                                                    Api.JSON.createObjectNode().put("tenant", member),
+                                                    dataset.id("invitation", federation.tenant() + "/" + member))
+                                            .path("id")
+                                            .asString();
+                            api.post(
+                                    PLATFORM_ADMIN,
+                                    path + "/invitations/" + invitation + "/accept",
+                                    Api.JSON
+                                            .createObjectNode()
+                                            .put("acceptedOn", JOINED_ON)
+                                            .put("reference", "Samverkansavtal " + federation.name() + " " + JOINED_ON),
+                                    dataset.id("membership", federation.tenant() + "/" + member));
+                        }
                         stage.add(1);
                     }
                 });

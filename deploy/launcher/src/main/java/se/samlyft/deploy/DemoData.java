@@ -11,25 +11,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The demo region, entered through identity-service's API as its administrators would enter it: the organisations
- * of the demo realm (Akademi Norr and its member municipalities, FACTS.md §1), the federation's members from
- * 2020-08-01, and every demo login as a person of its organisation, with the id its Keycloak user already carries, so
- * that identity-service takes the login over and the other services learn the people from its events. What exists
- * already is left as it is, so a restart adds nothing.
+ * The demo region, entered through the gateway as its administrators and coordinators would enter it: the
+ * organisations of the demo realm (Akademi Norr and its member municipalities, FACTS.md §1), the federation's members
+ * from 2020-08-01, each organisation's first coordinator, and every other demo login as a person of its organisation,
+ * with the id its Keycloak user already carries, so that identity-service takes the login over and the other services
+ * learn the people from its events. What exists already is left as it is, so a restart adds nothing.
+ *
+ * <p>The memberships are the project's history: the municipalities decided to join the ESF project before it started
+ * on 2020-08-01, outside the platform. So the platform administrator, invited on the federation's behalf, records each
+ * member's decision of that day with its reference, the one way a membership may start before the day it is entered;
+ * a coordinator accepting in the platform always starts it on the day they accept, or later.
  */
 final class DemoData {
 
     static final String MEMBERS_SINCE = "2020-08-01";
+    static final String DECISION = "Samverkansavtal för ESF-projektet 2020/00194, undertecknat 2020-08-01";
     private static final String PLATFORM_ADMIN = "samlyft-forvaltare";
     private static final String PASSWORD = "samlyft";
+    private static final int ATTEMPTS = 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path realm;
@@ -42,7 +51,7 @@ final class DemoData {
     DemoData(Settings settings) {
         this.realm = settings.home().resolve("deploy/keycloak/samlyft-realm.json");
         this.keycloak = Keycloak.issuer(settings.ports());
-        this.identity = "http://127.0.0.1:" + settings.ports().identity() + "/api/identity";
+        this.identity = "http://127.0.0.1:" + settings.ports().gateway() + "/api/identity";
     }
 
     /** What was entered, what was there already, and what identity-service refused, with its answer. */
@@ -60,20 +69,15 @@ final class DemoData {
         demo.path("organizations").forEach(organisations::add);
         int number = 0;
         for (JsonNode organisation : organisations) {
-            count(counts, refused, post(PLATFORM_ADMIN, "/organisations", organisationOf(organisation, ++number)));
+            count(
+                    counts,
+                    refused,
+                    post(PLATFORM_ADMIN, "/organisations", organisationOf(organisation, ++number))
+                            .refusal());
         }
         for (JsonNode organisation : organisations) {
             if (isFederation(organisation)) {
-                for (JsonNode member : organisations) {
-                    if (!isFederation(member)) {
-                        ObjectNode join = JSON.createObjectNode()
-                                .put("tenant", member.path("alias").asString())
-                                .put("joinedOn", MEMBERS_SINCE);
-                        String path =
-                                "/federations/" + organisation.path("alias").asString() + "/members";
-                        count(counts, refused, post(PLATFORM_ADMIN, path, join));
-                    }
-                }
+                joinAll(organisation.path("alias").asString(), organisations, counts, refused);
             }
         }
         for (JsonNode organisation : organisations) {
@@ -90,9 +94,8 @@ final class DemoData {
             });
             // Managers first: a participant names its manager, who must exist.
             members.sort(Comparator.comparing(user -> roleOf(user).equals("manager") ? 0 : 1));
-            Optional<String> coordinator = members.stream()
-                    .map(user -> user.path("username").asString())
-                    .filter(name -> name.endsWith("-samordnare") || name.endsWith("-projektledare"))
+            Optional<JsonNode> coordinator = members.stream()
+                    .filter(user -> isCoordinator(user.path("username").asString()))
                     .findFirst();
             Optional<String> manager = members.stream()
                     .filter(user -> roleOf(user).equals("manager"))
@@ -101,11 +104,88 @@ final class DemoData {
             if (coordinator.isEmpty()) {
                 continue;
             }
+            // The platform administrator appoints the organisation's first coordinator, who registers the others.
+            count(
+                    counts,
+                    refused,
+                    post(
+                                    PLATFORM_ADMIN,
+                                    "/organisations/" + tenant + "/coordinators",
+                                    personOf(coordinator.get(), tenant, Optional.empty()))
+                            .refusal());
+            String coordinatorName = coordinator.get().path("username").asString();
             for (JsonNode user : members) {
-                count(counts, refused, post(coordinator.get(), "/people", personOf(user, tenant, manager)));
+                if (!user.path("username").asString().equals(coordinatorName)) {
+                    count(
+                            counts,
+                            refused,
+                            post(coordinatorName, "/people", personOf(user, tenant, manager))
+                                    .refusal());
+                }
             }
         }
         return new Outcome(counts[0], counts[1], refused, Duration.between(began, Instant.now()));
+    }
+
+    /**
+     * Makes every other organisation of the realm a member of {@code federation} from {@link #MEMBERS_SINCE}: invited
+     * by the administrator on the federation's behalf (or by an invitation still waiting from an earlier start), and
+     * the member's decision recorded.
+     */
+    private void joinAll(String federation, List<JsonNode> organisations, int[] counts, List<String> refused)
+            throws IOException, InterruptedException {
+        String path = "/federations/" + federation;
+        Answer current = get(PLATFORM_ADMIN, path + "/members");
+        Answer invitations = get(PLATFORM_ADMIN, path + "/invitations");
+        if (current.refusal().isPresent() || invitations.refusal().isPresent()) {
+            refused.add(current.refusal().or(invitations::refusal).orElseThrow());
+            return;
+        }
+        Set<String> joined = new HashSet<>();
+        current.body().path("members").forEach(member -> joined.add(member.asString()));
+        Map<String, String> pending = new HashMap<>();
+        invitations.body().forEach(invitation -> {
+            if (invitation.path("status").asString().equals("PENDING")) {
+                pending.put(
+                        invitation.path("tenant").asString(),
+                        invitation.path("id").asString());
+            }
+        });
+        for (JsonNode organisation : organisations) {
+            String member = organisation.path("alias").asString();
+            if (isFederation(organisation)) {
+                continue;
+            }
+            if (joined.contains(member)) {
+                counts[1]++;
+                continue;
+            }
+            String invitation = pending.get(member);
+            if (invitation == null) {
+                Answer invited = post(
+                        PLATFORM_ADMIN,
+                        path + "/invitations",
+                        JSON.createObjectNode().put("tenant", member));
+                if (invited.refusal().isPresent()) {
+                    count(counts, refused, invited.refusal());
+                    continue;
+                }
+                invitation = invited.body().path("id").asString();
+            }
+            ObjectNode decision = JSON.createObjectNode()
+                    .put("acceptedOn", MEMBERS_SINCE)
+                    .put("joinedOn", MEMBERS_SINCE)
+                    .put("reference", DECISION);
+            count(
+                    counts,
+                    refused,
+                    post(PLATFORM_ADMIN, path + "/invitations/" + invitation + "/accept", decision)
+                            .refusal());
+        }
+    }
+
+    private static boolean isCoordinator(String username) {
+        return username.endsWith("-samordnare") || username.endsWith("-projektledare");
     }
 
     private static void count(int[] counts, List<String> refused, Optional<String> refusal) {
@@ -200,25 +280,55 @@ final class DemoData {
     }
 
     /**
-     * Posts as the demo user: empty when created, an empty text when it existed already, else what identity-service
-     * answered.
+     * An answer of the gateway: its JSON body when it succeeded; else a refusal that is empty text when the thing
+     * existed already (409), or says what was refused.
      */
-    private Optional<String> post(String user, String path, ObjectNode body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
+    private record Answer(JsonNode body, Optional<String> refusal) {}
+
+    private Answer post(String user, String path, ObjectNode body) throws IOException, InterruptedException {
+        return send(
+                user,
+                path,
                 HttpRequest.newBuilder(URI.create(identity + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + tokenOf(user))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 409) {
-            return Optional.of("");
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private Answer get(String user, String path) throws IOException, InterruptedException {
+        return send(
+                user, path, HttpRequest.newBuilder(URI.create(identity + path)).GET());
+    }
+
+    /**
+     * Sends as the demo user through the gateway, waiting as it asks when its rate limit answers 429, or while it has
+     * not yet seen identity-service ready (503; its health checks run every few seconds).
+     */
+    private Answer send(String user, String path, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + tokenOf(user))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if ((response.statusCode() == 429 || response.statusCode() == 503) && attempt < ATTEMPTS) {
+                long seconds = response.headers()
+                        .firstValue("Retry-After")
+                        .map(Long::parseLong)
+                        .orElse(1L);
+                Thread.sleep(Duration.ofSeconds(Math.min(seconds, 10)));
+                continue;
+            }
+            if (response.statusCode() == 409) {
+                return new Answer(JSON.missingNode(), Optional.of(""));
+            }
+            if (response.statusCode() / 100 != 2) {
+                return new Answer(
+                        JSON.missingNode(),
+                        Optional.of(built.method() + " " + path + " as " + user + ": " + response.statusCode() + " "
+                                + response.body()));
+            }
+            return new Answer(JSON.readTree(response.body()), Optional.empty());
         }
-        if (response.statusCode() / 100 != 2) {
-            return Optional.of(path + " as " + user + ": " + response.statusCode() + " " + response.body());
-        }
-        return Optional.empty();
     }
 
     private String tokenOf(String user) throws IOException, InterruptedException {

@@ -246,7 +246,7 @@ public final class LocalPlatform {
     }
 
     /**
-     * Enters the demo region through identity-service, and gives the integrator client the scope reporting asks for;
+     * Enters the demo region through the gateway, and gives the integrator client the scope reporting asks for;
      * a refusal is reported, and the platform runs on.
      */
     private void loadDemoData() throws InterruptedException {
