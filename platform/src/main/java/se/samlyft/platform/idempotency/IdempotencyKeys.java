@@ -1,11 +1,11 @@
 package se.samlyft.platform.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.http.ProblemDetail;
 import se.samlyft.platform.problem.web.ProblemResponses;
 
 /**
@@ -25,13 +25,23 @@ public final class IdempotencyKeys {
 
     private IdempotencyKeys() {}
 
-    /** The request's key without quotes, or the 400 problem when it has a key that is not well-formed. */
-    public static Optional<ProblemDetail> problemOf(HttpServletRequest request) {
+    /** Whether the request is one whose key counts: a POST that names one. */
+    public static boolean appliesTo(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getHeader(HEADER) != null;
+    }
+
+    /**
+     * Answers the request with the 400 problem if its key is not well-formed, and says whether it did; a request
+     * without a key, or with a well-formed one, is left alone.
+     */
+    public static boolean refusedIfMalformed(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         List<String> values = Collections.list(request.getHeaders(HEADER));
         if (values.isEmpty() || values.size() == 1 && isWellFormed(values.getFirst())) {
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(ProblemResponses.invalidField(HEADER, MESSAGE));
+        ProblemResponses.write(request, response, ProblemResponses.invalidField(HEADER, MESSAGE));
+        return true;
     }
 
     /** A key sent as a structured-field string ({@code "..."}), as the IETF draft has it, counts without quotes. */

@@ -28,6 +28,7 @@ import se.samlyft.identity.organisation.Invitation;
 import se.samlyft.identity.organisation.Membership;
 import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantContext;
@@ -122,10 +123,10 @@ class FederationController {
 
     @PostMapping(FEDERATION + "/invitations")
     ResponseEntity<InvitationView> invite(@PathVariable String federation, @Valid @RequestBody InviteRequest request) {
-        TenantId id = OrganisationController.tenantId(federation);
+        TenantId id = TenantParameter.of(federation);
         requireFederationSide(id);
         Federation membership = existing(id);
-        TenantId member = OrganisationController.tenantId(request.tenant());
+        TenantId member = TenantParameter.of(request.tenant());
         if (organisations.find(member).isEmpty()) {
             throw new InvalidInput("tenant", "must name a registered organisation");
         }
@@ -141,7 +142,7 @@ class FederationController {
     /** The federation's invitations: all of them for its side, those addressed to the caller's organisation else. */
     @GetMapping(FEDERATION + "/invitations")
     List<InvitationView> invitations(@PathVariable String federation) {
-        TenantId id = OrganisationController.tenantId(federation);
+        TenantId id = TenantParameter.of(federation);
         boolean federationSide = Callers.managesOrganisation(id);
         if (!federationSide && !Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
             throw new AccessDeniedException("Only the coordinators of the federation or of an invited organisation");
@@ -154,7 +155,7 @@ class FederationController {
 
     @GetMapping(FEDERATION + "/invitations/{invitation}")
     InvitationView invitation(@PathVariable String federation, @PathVariable UUID invitation) {
-        TenantId id = OrganisationController.tenantId(federation);
+        TenantId id = TenantParameter.of(federation);
         return InvitationView.of(id, visibleInvitation(existing(id), invitation));
     }
 
@@ -218,8 +219,8 @@ class FederationController {
     @PostMapping(FEDERATION + "/members/{tenant}/leave")
     MembersView leave(
             @PathVariable String federation, @PathVariable String tenant, @Valid @RequestBody LeaveRequest request) {
-        TenantId id = OrganisationController.tenantId(federation);
-        TenantId member = OrganisationController.tenantId(tenant);
+        TenantId id = TenantParameter.of(federation);
+        TenantId member = TenantParameter.of(tenant);
         if (!Callers.managesOrganisation(id) && !Callers.coordinates(member)) {
             throw new AccessDeniedException(
                     "Only the coordinators of the federation or of the member, or a platform administrator");
@@ -242,7 +243,7 @@ class FederationController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
         Callers.current();
-        Federation membership = existing(OrganisationController.tenantId(federation));
+        Federation membership = existing(TenantParameter.of(federation));
         if (from != null || to != null) {
             if (from == null || to == null) {
                 throw new InvalidInput(from == null ? "from" : "to", "must be given together with the other end");
@@ -255,7 +256,7 @@ class FederationController {
     /** The invitations an organisation received, from every federation, the newest first. */
     @GetMapping("/api/identity/organisations/{tenant}/invitations")
     List<InvitationView> received(@PathVariable String tenant) {
-        TenantId id = OrganisationController.tenantId(tenant);
+        TenantId id = TenantParameter.of(tenant);
         if (!Callers.managesOrganisation(id)) {
             throw new AccessDeniedException("Only the organisation's coordinators or a platform administrator");
         }
@@ -266,7 +267,7 @@ class FederationController {
 
     /** One answer to an invitation: checks and acts on the membership, stores it and shows the invitation after. */
     private InvitationView answer(String federation, UUID invitation, Answer act) {
-        TenantId id = OrganisationController.tenantId(federation);
+        TenantId id = TenantParameter.of(federation);
         Federation membership = existing(id);
         Invitation invited = visibleInvitation(membership, invitation);
         long stored = membership.version();

@@ -21,6 +21,7 @@ import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.web.Callers;
 import se.samlyft.identity.web.PageView;
+import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
@@ -57,7 +58,7 @@ class OrganisationController {
         if (request.kind() == null) {
             throw new InvalidInput("kind", "must be one of MUNICIPALITY, COUNTY_COUNCIL, PRIVATE_PROVIDER, FEDERATION");
         }
-        TenantId tenant = tenantId(request.tenant());
+        TenantId tenant = TenantParameter.of(request.tenant());
         Organisation organisation = Organisation.register(tenant, request.kind(), request.toProfile(), clock.instant());
         TenantContext.runAs(TenantScope.of(tenant), () -> organisations.add(organisation));
         return ResponseEntity.created(URI.create(PATH + tenant.value()))
@@ -81,7 +82,7 @@ class OrganisationController {
 
     @GetMapping("/{tenant}")
     ResponseEntity<OrganisationView> getOrganisation(@PathVariable String tenant) {
-        TenantId id = tenantId(tenant);
+        TenantId id = TenantParameter.of(tenant);
         Organisation organisation =
                 Callers.isPlatformAdmin() ? TenantContext.callAs(TenantScope.of(id), () -> existing(id)) : existing(id);
         return ResponseEntity.ok().eTag(ETags.of(organisation.version())).body(OrganisationView.of(organisation));
@@ -92,7 +93,7 @@ class OrganisationController {
             @PathVariable String tenant,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody OrganisationRequest request) {
-        TenantId id = tenantId(tenant);
+        TenantId id = TenantParameter.of(tenant);
         if (!Callers.managesOrganisation(id)) {
             throw new AccessDeniedException("Only the organisation's coordinators or a platform administrator");
         }
@@ -110,14 +111,5 @@ class OrganisationController {
 
     private Organisation existing(TenantId tenant) {
         return organisations.find(tenant).orElseThrow(() -> NotFound.of("organisation", tenant));
-    }
-
-    static TenantId tenantId(String value) {
-        try {
-            return TenantId.of(value);
-        } catch (IllegalArgumentException notASlug) {
-            throw new InvalidInput(
-                    "tenant", "must be a lower-case slug of letters a-z, digits and single dashes, e.g. akademi-norr");
-        }
     }
 }

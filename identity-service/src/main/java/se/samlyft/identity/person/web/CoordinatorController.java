@@ -21,6 +21,7 @@ import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
 import se.samlyft.identity.person.Role;
 import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
@@ -57,7 +58,7 @@ class CoordinatorController {
             throw new AccessDeniedException("Only a platform administrator appoints an organisation's first"
                     + " coordinator; its coordinators appoint the others");
         }
-        TenantId id = tenantId(tenant);
+        TenantId id = TenantParameter.of(tenant);
         Organisation organisation = organisations.find(id).orElseThrow(() -> NotFound.of("organisation", id));
         Role role = organisation.kind() == OrganisationKind.FEDERATION ? Role.FEDERATION_COORDINATOR : Role.COORDINATOR;
         if (request.roles() != null
@@ -82,14 +83,5 @@ class CoordinatorController {
         }
         return ResponseEntity.created(URI.create("/api/identity/people/" + personId))
                 .body(new AppointedView(personId, id.value(), List.of(role.realmRole())));
-    }
-
-    private static TenantId tenantId(String value) {
-        try {
-            return TenantId.of(value);
-        } catch (IllegalArgumentException notASlug) {
-            throw new InvalidInput(
-                    "tenant", "must be a lower-case slug of letters a-z, digits and single dashes, e.g. akademi-norr");
-        }
     }
 }
