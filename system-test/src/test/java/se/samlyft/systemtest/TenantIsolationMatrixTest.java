@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -25,9 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every operation of every service's OpenAPI document, called through the gateway and straight at the service with
- * the wrong credentials: another tenant's token on the first tenant's objects, no token, a genuine token of the realm
- * that has expired, and a token of a foreign issuer. The operations come from the documents the services serve, so a
- * new endpoint is covered without anyone listing it here.
+ * the wrong credentials: another tenant's token on the first tenant's objects, a platform administrator's token
+ * (which passes the gateway on the administration routes only), no token, a genuine token of the realm that has
+ * expired, and a token of a foreign issuer. The operations come from the documents the services serve, so a new
+ * endpoint is covered without anyone listing it here. A federation's invitation is seen and answered by the invited
+ * organisation only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationMatrixTest {
@@ -35,6 +39,31 @@ class TenantIsolationMatrixTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> SERVICES = List.of("identity", "catalog", "enrolment", "reporting");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    /** Administration that would change the platform under the other tests (a rebuild of the read model): not called. */
+    private static final Set<String> SIDE_EFFECTS =
+            Set.of("POST /api/reports/read-model/rebuild", "DELETE /api/reports/read-model/rebuild");
+
+    /** What a platform administrator's token reaches through the gateway, as its configuration lists it. */
+    private static final Set<String> ADMINISTRATION = Set.of(
+            "GET /api/identity/me",
+            "GET /api/identity/organisations",
+            "POST /api/identity/organisations",
+            "GET /api/identity/organisations/{}",
+            "PUT /api/identity/organisations/{}",
+            "POST /api/identity/organisations/{}/coordinators",
+            "GET /api/identity/organisations/{}/invitations",
+            "GET /api/identity/federations/{}/members",
+            "POST /api/identity/federations/{}/members/{}/leave",
+            "GET /api/identity/federations/{}/invitations",
+            "POST /api/identity/federations/{}/invitations",
+            "GET /api/identity/federations/{}/invitations/{}",
+            "POST /api/identity/federations/{}/invitations/{}/accept",
+            "POST /api/identity/federations/{}/invitations/{}/decline",
+            "POST /api/identity/federations/{}/invitations/{}/withdraw",
+            "GET /api/reports/read-model",
+            "POST /api/reports/read-model/rebuild",
+            "DELETE /api/reports/read-model/rebuild");
+
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     /** The skew Spring Security allows on a token's expiry. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
@@ -138,6 +167,106 @@ class TenantIsolationMatrixTest {
         assertThat(unexpected).isEmpty();
     }
 
+    @Test
+    void anAdministratorPassesTheGatewayOnTheAdministrationRoutesOnlyAndSeesNoOrganisationsData() {
+        String administrator = keycloak.tokenOf("samlyft-forvaltare");
+        List<String> unexpected = new ArrayList<>();
+        int administered = 0;
+        for (String service : SERVICES) {
+            Set<String> ids = ownersIds.get(service);
+            for (Operation operation : operations.get(service)) {
+                boolean administration = ADMINISTRATION.contains(operation.method() + " " + operation.template());
+                if (SIDE_EFFECTS.contains(operation.method() + " " + operation.template())) {
+                    administered++;
+                    continue;
+                }
+                for (String path : operation.pathsWith(ids)) {
+                    TestHttp.Response response = call(platform.gateway(), operation.method(), path, administrator);
+                    if (!administration && response.status() != 403) {
+                        unexpected.add(operation.method() + " " + path + " → " + response.status());
+                    }
+                    if (administration
+                            && response.status() == 403
+                            && response.body().contains("administration")) {
+                        unexpected.add(operation.method() + " " + path + " refused by the gateway");
+                    }
+                    if (leaks(response.body(), path, ids)) {
+                        unexpected.add(operation.method() + " " + path + " shows the first tenant's data");
+                    }
+                }
+                administered += administration ? 1 : 0;
+            }
+        }
+        assertThat(unexpected).isEmpty();
+        assertThat(administered)
+                .as("administration operations in the services' documents")
+                .isEqualTo(ADMINISTRATION.size());
+        TestHttp.Response organisations = platform.gateway().get("/api/identity/organisations?size=100", administrator);
+        assertThat(organisations.status()).isEqualTo(200);
+        assertThat(organisations.json().path("totalItems").asLong()).isGreaterThanOrEqualTo(14);
+    }
+
+    /**
+     * Dorotea leaves Akademi Norr and is invited back: only Dorotea's own coordinators see and answer the invitation
+     * (another member's coordinator gets 404, the federation may not accept for it), and it is a member again only
+     * from the day it accepts.
+     */
+    @Test
+    void aFederationsInvitationIsSeenAndAnsweredOnlyByTheInvitedOrganisation() {
+        TestHttp gateway = platform.gateway();
+        String leader = keycloak.tokenOf("akademi-norr-projektledare");
+        String dorotea = keycloak.tokenOf("dorotea-samordnare");
+        String federation = "/api/identity/federations/akademi-norr";
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        TestHttp.Response left =
+                post(gateway, federation + "/members/dorotea/leave", dorotea, "{\"leftOn\": \"" + today + "\"}");
+        assertThat(left.status()).as(left.body()).isEqualTo(200);
+        TestHttp.Response invited = post(gateway, federation + "/invitations", leader, "{\"tenant\": \"dorotea\"}");
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        String invitation =
+                federation + "/invitations/" + invited.json().path("id").asString();
+
+        assertThat(gateway.get(invitation, other).status())
+                .as("another member's coordinator")
+                .isEqualTo(404);
+        assertThat(post(gateway, invitation + "/accept", other, "{}").status()).isEqualTo(404);
+        assertThat(post(gateway, invitation + "/decline", other, "{}").status()).isEqualTo(404);
+        assertThat(gateway.get("/api/identity/organisations/dorotea/invitations", other)
+                        .status())
+                .isEqualTo(403);
+        assertThat(gateway.get(federation + "/invitations", other)
+                        .json()
+                        .valueStream()
+                        .map(seen -> seen.path("tenant").asString()))
+                .doesNotContain("dorotea");
+        assertThat(post(gateway, invitation + "/accept", leader, "{}").status())
+                .as("the federation accepts for no one")
+                .isEqualTo(403);
+        assertThat(post(gateway, invitation + "/accept", dorotea, "{\"joinedOn\": \"2020-08-01\"}")
+                        .status())
+                .as("dated back")
+                .isEqualTo(400);
+        assertThat(gateway.get("/api/identity/organisations/dorotea/invitations", dorotea)
+                        .json()
+                        .valueStream()
+                        .map(seen -> seen.path("status").asString()))
+                .contains("PENDING");
+
+        TestHttp.Response accepted = post(gateway, invitation + "/accept", dorotea, "{}");
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode members =
+                gateway.get(federation + "/members?on=" + today, leader).json();
+        assertThat(members.path("members").valueStream().map(JsonNode::asString))
+                .contains("dorotea");
+        assertThat(members.path("history")
+                        .valueStream()
+                        .filter(period -> period.path("tenant").asString().equals("dorotea"))
+                        .map(period -> period.path("joinedOn").asString() + "/"
+                                + period.path("consent").asString()))
+                .containsExactly("2020-08-01/PLATFORM_ADMINISTRATOR", today + "/MEMBER");
+    }
+
     /**
      * Whether the body shows the first tenant's marker text, or any of its ids but the one the request named itself (a
      * problem may echo the id asked for).
@@ -184,6 +313,13 @@ class TenantIsolationMatrixTest {
         }
     }
 
+    private static TestHttp.Response post(TestHttp entry, String path, String token, String json) {
+        return entry.send(entry.request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     private static TestHttp.Response call(TestHttp entry, String method, String path, String token) {
         HttpRequest.Builder request = entry.request(path, token)
                 .header("Content-Type", "application/json")
@@ -217,6 +353,11 @@ class TenantIsolationMatrixTest {
 
         boolean hasPathParameters() {
             return PATH_PARAMETER.matcher(path).find();
+        }
+
+        /** The path with its parameters unnamed, {@code /api/identity/organisations/{}}. */
+        String template() {
+            return PATH_PARAMETER.matcher(path).replaceAll("{}");
         }
 
         /** The path once per id given when it has parameters, each filled with that id; else the path alone. */

@@ -29,13 +29,19 @@ import se.samlyft.platform.web.CorrelationIdFilter;
 public final class ContainerRefusals
         implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
-    /** The platform's security headers: JSON only, never framed, no referrer, nothing cached. */
+    /**
+     * The platform's security headers, as Spring Security writes them on every other answer of the gateway: JSON only,
+     * never framed, no referrer, nothing cached.
+     */
     public static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
+            "X-XSS-Protection", "0",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
-            "Cache-Control", "no-store");
+            "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+            "Pragma", "no-cache",
+            "Expires", "0");
 
     static final String DETAIL_400 = "The request cannot be read: its path holds a character the platform refuses"
             + " (such as an encoded slash or NUL), or its headers are too large or too many.";
