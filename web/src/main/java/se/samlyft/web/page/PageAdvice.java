@@ -67,7 +67,7 @@ class PageAdvice {
                 problem.detail(),
                 problem.correlationId().orElse("-"));
         response.setStatus(502);
-        return "error/problem";
+        return "error";
     }
 
     /** The person's tokens could not be refreshed (their Keycloak session ended): log them in again. */
