@@ -3,7 +3,6 @@ package se.samlyft.web.page;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,12 +28,6 @@ public class Formats {
         return instant == null
                 ? ""
                 : DateTimeFormatter.ofPattern("d MMMM yyyy", locale()).format(local(instant));
-    }
-
-    public String date(@Nullable LocalDate date) {
-        return date == null
-                ? ""
-                : DateTimeFormatter.ofPattern("d MMMM yyyy", locale()).format(date);
     }
 
     /** A date with its time of day, such as "14 december 2026 kl. 10:00" ("14 December 2026, 10:00"). */
@@ -72,15 +65,6 @@ public class Formats {
         format.setMaximumFractionDigits(1);
         format.setMinimumFractionDigits(0);
         return format.format(hours);
-    }
-
-    public String number(long value) {
-        return NumberFormat.getIntegerInstance(locale()).format(value);
-    }
-
-    /** The ISO date of an instant in Sweden, as a date field shows it. */
-    public String isoDate(@Nullable Instant instant) {
-        return instant == null ? "" : local(instant).toLocalDate().toString();
     }
 
     private static java.time.ZonedDateTime local(Instant instant) {
