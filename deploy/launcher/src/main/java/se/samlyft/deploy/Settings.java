@@ -38,7 +38,7 @@ public record Settings(
     static final String DEMO_DATA = "samlyft.demo-data";
 
     static final List<String> SERVICE_MODULES =
-            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway");
+            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway", "web");
 
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);

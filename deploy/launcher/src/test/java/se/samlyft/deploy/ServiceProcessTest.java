@@ -79,10 +79,24 @@ class ServiceProcessTest {
     }
 
     @Test
-    void startsTheFourServicesAndTheGateway() {
+    void startsTheFourServicesTheGatewayAndTheWebApplication() {
         assertThat(ServiceProcess.all(settings))
                 .extracting(ServiceProcess::module)
                 .isEqualTo(List.of(
-                        "identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway"));
+                        "identity-service",
+                        "catalog-service",
+                        "enrolment-service",
+                        "reporting-service",
+                        "gateway",
+                        "web"));
+    }
+
+    @Test
+    void pointsTheWebApplicationAtTheGatewayAndTheRealmOnItsOwnPort() {
+        assertThat(ServiceProcess.web(settings).arguments())
+                .containsExactly(
+                        "--server.port=8085",
+                        "--samlyft.web.gateway-url=http://127.0.0.1:8080",
+                        "--samlyft.web.keycloak.issuer-uri=http://localhost:18180/realms/samlyft");
     }
 }
