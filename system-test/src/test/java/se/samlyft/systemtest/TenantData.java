@@ -16,7 +16,8 @@ final class TenantData {
 
     private TenantData() {}
 
-    static void createFor(TestHttp gateway, String coordinator, String marker) {
+    /** The tenant's programme, published course and an offering open to its own staff; returns the offering's id. */
+    static String createFor(TestHttp gateway, String coordinator, String marker) {
         ObjectNode programme = JSON.createObjectNode()
                 .put("number", "2026/" + Math.abs(marker.hashCode() % 100_000))
                 .put("name", marker)
@@ -60,7 +61,9 @@ final class TenantData {
                 .put("paidWorkingTime", true)
                 .put("programmeId", createdProgramme.path("id").asString())
                 .put("audience", "OWN_STAFF");
-        created(gateway, "/api/catalog/offerings", coordinator, offering);
+        return created(gateway, "/api/catalog/offerings", coordinator, offering)
+                .path("id")
+                .asString();
     }
 
     private static JsonNode created(TestHttp gateway, String path, String token, ObjectNode body) {

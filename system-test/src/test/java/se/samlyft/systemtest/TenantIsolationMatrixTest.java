@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import se.samlyft.testsupport.Eventually;
 import se.samlyft.testsupport.TestHttp;
 import se.samlyft.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (which passes the gateway on the administration routes only), no token, a genuine token of the realm that has
  * expired, and a token of a foreign issuer. The operations come from the documents the services serve, so a new
  * endpoint is covered without anyone listing it here. A federation's invitation is seen and answered by the invited
- * organisation only.
+ * organisation only, and a manager sees only the people they manage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationMatrixTest {
@@ -265,6 +267,79 @@ class TenantIsolationMatrixTest {
                         .map(period -> period.path("joinedOn").asString() + "/"
                                 + period.path("consent").asString()))
                 .containsExactly("2020-08-01/PLATFORM_ADMINISTRATOR", today + "/MEMBER");
+    }
+
+    /**
+     * Storuman's manager lists and reads only the people they manage, and their enrolments only: not the coordinator
+     * of the same municipality, who manages no one and is managed by no one, nor anyone of another municipality; and
+     * no manager reads a personal identity number.
+     */
+    @Test
+    void aManagerSeesOnlyThePeopleTheyManageAndTheirEnrolments() {
+        TestHttp gateway = platform.gateway();
+        String coordinator = keycloak.tokenOf("storuman-samordnare");
+        String manager = keycloak.tokenOf("storuman-chef");
+        String participant = keycloak.tokenOf("storuman-deltagare-1");
+        JsonNode everyone =
+                gateway.get("/api/identity/people?size=100", coordinator).json().path("items");
+        String managerId = everyone.valueStream()
+                .filter(person -> person.path("roles").toString().contains("\"manager\""))
+                .map(person -> person.path("id").asString())
+                .findFirst()
+                .orElseThrow();
+        Set<String> managed = new TreeSet<>();
+        Set<String> notManaged = new TreeSet<>();
+        everyone.forEach(person -> (person.path("managerId").asString().equals(managerId) ? managed : notManaged)
+                .add(person.path("id").asString()));
+        String offering = TenantData.createFor(gateway, coordinator, "Chefens personal " + UUID.randomUUID());
+        String ofStaff = enrolled(gateway, participant, offering);
+        String ofTheCoordinator = enrolled(gateway, coordinator, offering);
+
+        JsonNode listed =
+                gateway.get("/api/identity/people?size=100", manager).json().path("items");
+        JsonNode staffsEnrolments = gateway.get("/api/enrolments?staff=true&size=100", manager)
+                .json()
+                .path("items");
+        JsonNode anotherManagersStaff = gateway.get(
+                        "/api/enrolments?staff=true&size=100", keycloak.tokenOf("mala-chef"))
+                .json();
+
+        assertThat(managed)
+                .as("Storuman's participants are the manager's staff")
+                .hasSize(3);
+        assertThat(notManaged).as("the manager and the coordinator").isNotEmpty();
+        assertThat(listed.valueStream().map(person -> person.path("id").asString()))
+                .containsExactlyInAnyOrderElementsOf(managed);
+        for (String other : notManaged) {
+            assertThat(gateway.get("/api/identity/people/" + other, manager).status())
+                    .as("the manager reads someone they do not manage")
+                    .isIn(403, 404);
+        }
+        for (String own : managed) {
+            assertThat(gateway.get("/api/identity/people/" + own + "/export", manager)
+                            .status())
+                    .as("a manager never reads a personal identity number")
+                    .isIn(403, 404);
+            assertThat(gateway.get("/api/identity/people/" + own, keycloak.tokenOf("mala-chef"))
+                            .status())
+                    .as("another municipality's manager")
+                    .isEqualTo(404);
+        }
+        assertThat(staffsEnrolments
+                        .valueStream()
+                        .map(enrolment -> enrolment.path("id").asString()))
+                .contains(ofStaff)
+                .doesNotContain(ofTheCoordinator);
+        assertThat(anotherManagersStaff.toString()).doesNotContain(ofStaff, ofTheCoordinator);
+    }
+
+    private static String enrolled(TestHttp gateway, String token, String offering) {
+        TestHttp.Response response = Eventually.until(
+                Duration.ofSeconds(60),
+                () -> post(gateway, "/api/enrolments", token, "{\"offeringId\": \"" + offering + "\"}"),
+                answer -> answer.status() != 404);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asString();
     }
 
     /**
