@@ -84,6 +84,15 @@ final class RunningPlatform {
         return TestHttp.onPort(port(name));
     }
 
+    /** How many instances of each service run behind the gateway ({@code samlyft.instances}). */
+    int instances() {
+        return Integer.parseInt(settings.getOrDefault("samlyft.instances", "1"));
+    }
+
+    Map<String, String> settings() {
+        return settings;
+    }
+
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + port("kafka");
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.samlyft.testsupport.TestHttp;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * new endpoint is covered without anyone listing it here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1)
 class TenantIsolationMatrixTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

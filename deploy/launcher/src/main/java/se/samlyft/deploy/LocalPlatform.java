@@ -171,6 +171,11 @@ public final class LocalPlatform {
         component(name).stop();
     }
 
+    /** Kills one component at once (SIGKILL), as a crash would, for a drill: for example {@code catalog-service-2}. */
+    public void killComponent(String name) {
+        component(name).kill();
+    }
+
     /** Starts a stopped component again and returns once it is ready. */
     public void startComponent(String name) throws InterruptedException {
         Component component = component(name);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One of the five Spring Boot applications, run as {@code java -jar} from its module's target directory with the
@@ -22,15 +24,17 @@ final class ServiceProcess extends ProcessComponent {
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final String module;
+    private final String name;
     private final int port;
     private final Path jar;
     private final Path home;
     private final List<String> arguments;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(Settings settings, String module, int port, List<String> arguments) {
-        super(settings.log(module), Duration.ofSeconds(20));
+    private ServiceProcess(Settings settings, String module, String name, int port, List<String> arguments) {
+        super(settings.log(name), Duration.ofSeconds(20));
         this.module = module;
+        this.name = name;
         this.port = port;
         this.jar = settings.jar(module);
         this.home = settings.home();
@@ -38,18 +42,42 @@ final class ServiceProcess extends ProcessComponent {
         this.jvmOptions = settings.serviceJvmOptions();
     }
 
-    /** The four domain services and the gateway, in the order they are started. */
+    /**
+     * The four domain services, each as many times as {@code -Dsamlyft.instances} says, and the gateway, in the order
+     * they are started. The first instance of a service is named after its module, the others {@code <module>-2},
+     * {@code -3}, ...
+     */
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
-        return List.of(
-                service(settings, "identity-service", "identity", ports.identity()),
-                service(settings, "catalog-service", "catalog", ports.catalog()),
-                service(settings, "enrolment-service", "enrolment", ports.enrolment()),
-                service(settings, "reporting-service", "reporting", ports.reporting()),
-                gateway(settings));
+        List<ServiceProcess> all = new ArrayList<>();
+        for (int instance = 1; instance <= settings.instances(); instance++) {
+            int offset = (instance - 1) * Settings.INSTANCE_PORT_STEP;
+            String suffix = instance == 1 ? "" : "-" + instance;
+            all.add(service(settings, "identity-service", "identity", ports.identity() + offset, suffix));
+            all.add(service(settings, "catalog-service", "catalog", ports.catalog() + offset, suffix));
+            all.add(service(settings, "enrolment-service", "enrolment", ports.enrolment() + offset, suffix));
+            all.add(service(settings, "reporting-service", "reporting", ports.reporting() + offset, suffix));
+        }
+        all.add(gateway(settings));
+        return List.copyOf(all);
+    }
+
+    /** The ports of every instance of the services after the first, each with the component that listens there. */
+    static List<Ports.Use> furtherInstancePorts(Settings settings) {
+        List<Ports.Use> uses = new ArrayList<>();
+        for (ServiceProcess service : all(settings)) {
+            if (!service.name.equals(service.module)) {
+                uses.add(new Ports.Use(service.port, service.name, Settings.INSTANCES));
+            }
+        }
+        return uses;
     }
 
     static ServiceProcess service(Settings settings, String module, String database, int port) {
+        return service(settings, module, database, port, "");
+    }
+
+    private static ServiceProcess service(Settings settings, String module, String database, int port, String suffix) {
         Ports ports = settings.ports();
         String url = Postgres.jdbcUrl(ports.postgres(), database);
         List<String> arguments = new ArrayList<>(List.of(
@@ -60,13 +88,15 @@ final class ServiceProcess extends ProcessComponent {
                 "--spring.flyway.url=" + url,
                 "--spring.flyway.user=" + Databases.owner(database),
                 "--spring.flyway.password=" + Databases.owner(database),
-                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka()));
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
+                // An instance that dies gives its partitions to the others within ten seconds, not Kafka's 45.
+                "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
         arguments.addAll(jwtArguments(ports));
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
         }
         arguments.addAll(settings.argumentsOf(module));
-        return new ServiceProcess(settings, module, port, arguments);
+        return new ServiceProcess(settings, module, module + suffix, port, arguments);
     }
 
     static ServiceProcess gateway(Settings settings) {
@@ -77,9 +107,21 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
                 "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
+        for (int instance = 2; instance <= settings.instances(); instance++) {
+            int offset = (instance - 1) * Settings.INSTANCE_PORT_STEP;
+            Map<String, Integer> further = Map.of(
+                    "identity", ports.identity() + offset,
+                    "catalog", ports.catalog() + offset,
+                    "enrolment", ports.enrolment() + offset,
+                    "reporting", ports.reporting() + offset);
+            for (Map.Entry<String, Integer> service : new TreeMap<>(further).entrySet()) {
+                arguments.add("--spring.cloud.discovery.client.simple.instances." + service.getKey() + "["
+                        + (instance - 1) + "].uri=http://127.0.0.1:" + service.getValue());
+            }
+        }
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
-        return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);
+        return new ServiceProcess(settings, "gateway", "gateway", ports.gateway(), arguments);
     }
 
     private static List<String> jwtArguments(Ports ports) {
@@ -102,7 +144,7 @@ final class ServiceProcess extends ProcessComponent {
 
     @Override
     public String name() {
-        return module;
+        return name;
     }
 
     @Override
