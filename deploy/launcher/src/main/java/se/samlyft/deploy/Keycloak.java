@@ -87,7 +87,7 @@ final class Keycloak extends ProcessComponent {
 
     @Override
     public Duration startupTimeout() {
-        return Duration.ofMinutes(5);
+        return Duration.ofMinutes(8);
     }
 
     static boolean isUnpacked(Path home) {

@@ -134,6 +134,11 @@ final class ServiceProcess extends ProcessComponent {
         return module;
     }
 
+    /** Whether this is the first (or only) instance of its service, named after its module. */
+    boolean isFirstInstance() {
+        return name.equals(module);
+    }
+
     Path jar() {
         return jar;
     }
