@@ -107,17 +107,20 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
                 "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
-        for (int instance = 2; instance <= settings.instances(); instance++) {
-            int offset = (instance - 1) * Settings.INSTANCE_PORT_STEP;
-            Map<String, Integer> further = Map.of(
-                    "identity", ports.identity() + offset,
-                    "catalog", ports.catalog() + offset,
-                    "enrolment", ports.enrolment() + offset,
-                    "reporting", ports.reporting() + offset);
-            for (Map.Entry<String, Integer> service : new TreeMap<>(further).entrySet()) {
-                arguments.add("--spring.cloud.discovery.client.simple.instances." + service.getKey() + "["
-                        + (instance - 1) + "].uri=http://127.0.0.1:" + service.getValue());
-            }
+        if (settings.instances() > 1) {
+            // The whole list of each service's instances: Spring binds a list from one property source only, so the
+            // first one (application.yml's) is named again here.
+            Map<String, Integer> first = new TreeMap<>(Map.of(
+                    "identity", ports.identity(),
+                    "catalog", ports.catalog(),
+                    "enrolment", ports.enrolment(),
+                    "reporting", ports.reporting()));
+            first.forEach((service, port) -> {
+                for (int instance = 0; instance < settings.instances(); instance++) {
+                    arguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + instance
+                            + "].uri=http://127.0.0.1:" + (port + instance * Settings.INSTANCE_PORT_STEP));
+                }
+            });
         }
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));

@@ -117,6 +117,7 @@ class ServiceProcessTest {
         assertThat(all.getLast().arguments())
                 .contains(
                         "--samlyft.routes.catalog=http://127.0.0.1:18082",
+                        "--spring.cloud.discovery.client.simple.instances.catalog[0].uri=http://127.0.0.1:18082",
                         "--spring.cloud.discovery.client.simple.instances.catalog[1].uri=http://127.0.0.1:18282",
                         "--spring.cloud.discovery.client.simple.instances.identity[1].uri=http://127.0.0.1:8281");
         assertThat(ServiceProcess.furtherInstancePorts(two))
