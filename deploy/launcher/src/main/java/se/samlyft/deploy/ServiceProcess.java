@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One of the five Spring Boot applications, run as {@code java -jar} from its module's target directory with the
+ * One of the six Spring Boot applications (four services, the gateway and the web application), run as {@code java -jar} from its module's target directory with the
  * addresses of the local PostgreSQL, Kafka and Keycloak passed as arguments.
  */
 final class ServiceProcess extends ProcessComponent {
@@ -43,8 +43,8 @@ final class ServiceProcess extends ProcessComponent {
     }
 
     /**
-     * The four domain services, each as many times as {@code -Dsamlyft.instances} says, and the gateway, in the order
-     * they are started. The first instance of a service is named after its module, the others {@code <module>-2},
+     * The four domain services, each as many times as {@code -Dsamlyft.instances} says, the gateway and the web
+     * application, in the order they are started. The first instance of a service is named after its module, the others {@code <module>-2},
      * {@code -3}, ...
      */
     static List<ServiceProcess> all(Settings settings) {
@@ -59,6 +59,7 @@ final class ServiceProcess extends ProcessComponent {
             all.add(service(settings, "reporting-service", "reporting", ports.reporting() + offset, suffix));
         }
         all.add(gateway(settings));
+        all.add(web(settings));
         return List.copyOf(all);
     }
 
@@ -125,6 +126,25 @@ final class ServiceProcess extends ProcessComponent {
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
         return new ServiceProcess(settings, "gateway", "gateway", ports.gateway(), arguments);
+    }
+
+    /**
+     * The web application: it calls the APIs through the gateway and logs people in at Keycloak, whose address the
+     * browser uses too ({@code localhost}, as the tokens name it).
+     */
+    static ServiceProcess web(Settings settings) {
+        Ports ports = settings.ports();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + ports.web(),
+                "--samlyft.web.gateway-url=http://127.0.0.1:" + ports.gateway(),
+                "--samlyft.web.keycloak.issuer-uri=" + Keycloak.issuer(ports)));
+        arguments.addAll(settings.argumentsOf("web"));
+        return new ServiceProcess(settings, "web", "web", ports.web(), arguments);
+    }
+
+    /** Where a person opens the web application. */
+    static String webAddress(Ports ports) {
+        return "http://localhost:" + ports.web() + "/";
     }
 
     private static List<String> jwtArguments(Ports ports) {

@@ -46,7 +46,7 @@ public record Settings(
     private static final int MOST_INSTANCES = 4;
 
     static final List<String> SERVICE_MODULES =
-            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway");
+            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway", "web");
 
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PreflightTest {
 
     private static final Set<String> MODULES =
-            Set.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway");
+            Set.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway", "web");
 
     @TempDir
     Path home;

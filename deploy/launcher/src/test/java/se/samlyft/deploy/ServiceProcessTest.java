@@ -81,11 +81,25 @@ class ServiceProcessTest {
     }
 
     @Test
-    void startsTheFourServicesAndTheGateway() {
+    void startsTheFourServicesTheGatewayAndTheWebApplication() {
         assertThat(ServiceProcess.all(settings))
                 .extracting(ServiceProcess::module)
                 .isEqualTo(List.of(
-                        "identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway"));
+                        "identity-service",
+                        "catalog-service",
+                        "enrolment-service",
+                        "reporting-service",
+                        "gateway",
+                        "web"));
+    }
+
+    @Test
+    void pointsTheWebApplicationAtTheGatewayAndTheRealmOnItsOwnPort() {
+        assertThat(ServiceProcess.web(settings).arguments())
+                .containsExactly(
+                        "--server.port=8085",
+                        "--samlyft.web.gateway-url=http://127.0.0.1:8080",
+                        "--samlyft.web.keycloak.issuer-uri=http://localhost:18180/realms/samlyft");
     }
 
     @Test
@@ -111,10 +125,11 @@ class ServiceProcessTest {
                         "catalog-service-2",
                         "enrolment-service-2",
                         "reporting-service-2",
-                        "gateway");
+                        "gateway",
+                        "web");
         assertThat(all.get(5).arguments()).contains("--server.port=18282");
         assertThat(all.get(5).log().getFileName()).hasToString("catalog-service-2.log");
-        assertThat(all.getLast().arguments())
+        assertThat(all.get(8).arguments())
                 .contains(
                         "--samlyft.routes.catalog=http://127.0.0.1:18082",
                         "--spring.cloud.discovery.client.simple.instances.catalog[0].uri=http://127.0.0.1:18082",
