@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * every topic of the platform from the beginning; each record must be a CloudEvent in binary mode whose data
  * validates against the schema its {@code ce_dataschema} names, as published in the contracts.
  */
+@Order(2)
 class IntegratorContractTest {
 
     private static final Pattern TOPICS = Pattern.compile("samlyft\\.[a-z]+\\.events");

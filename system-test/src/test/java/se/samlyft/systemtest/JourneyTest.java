@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import se.samlyft.testsupport.Eventually;
 import se.samlyft.testsupport.TestHttp;
@@ -42,10 +43,13 @@ import tools.jackson.databind.node.ObjectNode;
  * and reporting-service is killed while the participants take the course; the reports still count every enrolment
  * and every hour exactly once.
  */
+@Order(4)
 class JourneyTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final List<String> SERVICES =
+            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service");
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final Keycloak keycloak = new Keycloak(platform.keycloakUrl());
@@ -87,6 +91,20 @@ class JourneyTest {
                         .status())
                 .as("a second request of the same person")
                 .isEqualTo(409);
+
+        // Drill: the platform runs two instances of each service (-Dsamlyft.instances=2), and the second of each dies
+        // at once (SIGKILL), as on a crashed node, once the seat requests' events have reached the catalog. The
+        // gateway sends everything to the survivors, the survivors' consumers take over the dead ones' partitions,
+        // and the rest of the journey loses nothing and counts nothing twice.
+        eventually(
+                () -> gateway.get("/api/catalog/offerings/" + offeringId, projectLeader),
+                offering -> offering.status() == 200
+                        && offering.json().path("seatsTaken").asInt() == 2);
+        if (platform.instances() > 1) {
+            for (String service : SERVICES) {
+                platform.platform().killComponent(service + "-2");
+            }
+        }
 
         // Drill: Kafka stops in the middle of the journey. Approvals and a withdrawal still work, their events wait in
         // the services' outboxes, and go out once Kafka is back.

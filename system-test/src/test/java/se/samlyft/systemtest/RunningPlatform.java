@@ -22,6 +22,7 @@ import se.samlyft.testsupport.TestHttp;
 final class RunningPlatform {
 
     private static RunningPlatform running;
+    private static RuntimeException failedToStart;
 
     private final LocalPlatform platform;
     private final Map<String, String> settings;
@@ -31,8 +32,11 @@ final class RunningPlatform {
         this.settings = settings;
     }
 
-    /** The running platform, started on first use. */
+    /** The running platform, started on first use; a platform that could not start is not tried again. */
     static synchronized RunningPlatform get() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("The platform did not start for an earlier test", failedToStart);
+        }
         if (running == null) {
             Map<String, String> settings = new TreeMap<>();
             System.getProperties().forEach((key, value) -> {
@@ -47,6 +51,9 @@ final class RunningPlatform {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(interrupted);
+            } catch (RuntimeException failure) {
+                failedToStart = failure;
+                throw failure;
             }
             System.out.println("[system-test] the platform was ready after "
                     + Duration.between(began, Instant.now()).toSeconds() + " s");
@@ -82,6 +89,15 @@ final class RunningPlatform {
     /** One service straight, bypassing the gateway: {@code identity}, {@code catalog}, {@code enrolment}, {@code reporting}. */
     TestHttp service(String name) {
         return TestHttp.onPort(port(name));
+    }
+
+    /** How many instances of each service run behind the gateway ({@code samlyft.instances}). */
+    int instances() {
+        return Integer.parseInt(settings.getOrDefault("samlyft.instances", "1"));
+    }
+
+    Map<String, String> settings() {
+        return settings;
     }
 
     String kafkaBootstrapServers() {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.samlyft.testsupport.Eventually;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * organisation only, and a manager sees only the people they manage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1)
 class TenantIsolationMatrixTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

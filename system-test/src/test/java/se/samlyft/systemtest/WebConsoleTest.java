@@ -41,6 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its CSRF token, another person's enrolment as not found, and no personal data after logging out and going back.
  * The courses are Akademi Norr's, offered to Arvidsjaur alone, so no other test's tenant ever sees them.
  */
+@Order(5)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebConsoleTest {

@@ -59,7 +59,7 @@ class ConsumedEvents {
         inbox.handlePoll(records, this::onEnrolmentEvent);
     }
 
-    private void onEnrolmentEvent(ConsumerRecord<String, String> record) {
+    void onEnrolmentEvent(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.from(record);
         if (!event.type().startsWith(ENROLMENT_PREFIX)) {
             return;

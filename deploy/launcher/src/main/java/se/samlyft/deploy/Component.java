@@ -28,6 +28,11 @@ interface Component {
     /** Stops the component and waits for its processes to exit; does nothing if it is not running. */
     void stop();
 
+    /** Kills the component at once, as a crash would; does nothing if it is not running. */
+    default void kill() {
+        stop();
+    }
+
     /** The resident memory of the component's processes, where the operating system tells it. */
     OptionalLong residentKiB();
 }

@@ -76,7 +76,10 @@ final class KafkaBroker extends ProcessComponent {
         return command;
     }
 
-    /** The broker's configuration: one node that is broker and controller, on 127.0.0.1 only. */
+    /**
+     * The broker's configuration: one node that is broker and controller, on 127.0.0.1 only. A topic gets three
+     * partitions, so that the instances of a service ({@code -Dsamlyft.instances=2}) share its consumers' work.
+     */
     static String serverProperties(Path data, int port, int controllerPort) {
         return """
                 process.roles=broker,controller
@@ -88,7 +91,7 @@ final class KafkaBroker extends ProcessComponent {
                 inter.broker.listener.name=PLAINTEXT
                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
                 log.dirs=%3$s
-                num.partitions=1
+                num.partitions=3
                 default.replication.factor=1
                 min.insync.replicas=1
                 offsets.topic.replication.factor=1

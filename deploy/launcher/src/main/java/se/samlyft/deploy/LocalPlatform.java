@@ -171,6 +171,11 @@ public final class LocalPlatform {
         component(name).stop();
     }
 
+    /** Kills one component at once (SIGKILL), as a crash would, for a drill: for example {@code catalog-service-2}. */
+    public void killComponent(String name) {
+        component(name).kill();
+    }
+
     /** Starts a stopped component again and returns once it is ready. */
     public void startComponent(String name) throws InterruptedException {
         Component component = component(name);
@@ -236,9 +241,23 @@ public final class LocalPlatform {
         }
         launch(startup, keycloak);
         launch(startup, kafka);
-        startup.awaitReady(List.of(kafka));
+        // The services start once Keycloak is up too: on two cores, their JVMs starting beside Keycloak's one-time
+        // build (a minute when alone) starve it, the more so with -Dsamlyft.instances=2.
+        startup.awaitReady(List.of(kafka, keycloak));
+        // The first instance of each service (and the gateway), then the further ones (-Dsamlyft.instances): twice as
+        // many JVMs starting at once on two cores would take longer than the two rounds.
+        List<Component> firstRound = new ArrayList<>();
         for (ServiceProcess service : services) {
-            launch(startup, service);
+            if (service.isFirstInstance()) {
+                launch(startup, service);
+                firstRound.add(service);
+            }
+        }
+        startup.awaitReady(firstRound);
+        for (ServiceProcess service : services) {
+            if (!service.isFirstInstance()) {
+                launch(startup, service);
+            }
         }
         startup.awaitReady(components());
         if (settings.demoData()) {

@@ -83,6 +83,12 @@ final class ManagedProcess {
         stopAll(descendants);
     }
 
+    /** Kills the process at once (SIGKILL), as a crash of its machine would, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(process.toHandle(), GRACE_FOR_DESCENDANTS);
+    }
+
     /** Stops processes that were not started by this JVM, such as those a script started, in the same way. */
     static void stopAll(List<ProcessHandle> processes) {
         processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);

@@ -27,7 +27,9 @@ final class Preflight {
         }
         List<String> problems = new ArrayList<>();
         Map<Integer, Ports.Use> claimed = new HashMap<>();
-        for (Ports.Use use : settings.ports().uses()) {
+        List<Ports.Use> uses = new ArrayList<>(settings.ports().uses());
+        uses.addAll(ServiceProcess.furtherInstancePorts(settings));
+        for (Ports.Use use : uses) {
             Ports.Use earlier = claimed.putIfAbsent(use.port(), use);
             if (earlier != null) {
                 problems.add(

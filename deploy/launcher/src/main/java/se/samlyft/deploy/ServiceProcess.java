@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One of the six Spring Boot applications (four services, the gateway and the web application), run as {@code java -jar} from its module's target directory with the
@@ -22,15 +24,17 @@ final class ServiceProcess extends ProcessComponent {
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final String module;
+    private final String name;
     private final int port;
     private final Path jar;
     private final Path home;
     private final List<String> arguments;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(Settings settings, String module, int port, List<String> arguments) {
-        super(settings.log(module), Duration.ofSeconds(20));
+    private ServiceProcess(Settings settings, String module, String name, int port, List<String> arguments) {
+        super(settings.log(name), Duration.ofSeconds(20));
         this.module = module;
+        this.name = name;
         this.port = port;
         this.jar = settings.jar(module);
         this.home = settings.home();
@@ -38,19 +42,43 @@ final class ServiceProcess extends ProcessComponent {
         this.jvmOptions = settings.serviceJvmOptions();
     }
 
-    /** The four domain services, the gateway and the web application, in the order they are started. */
+    /**
+     * The four domain services, each as many times as {@code -Dsamlyft.instances} says, the gateway and the web
+     * application, in the order they are started. The first instance of a service is named after its module, the others {@code <module>-2},
+     * {@code -3}, ...
+     */
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
-        return List.of(
-                service(settings, "identity-service", "identity", ports.identity()),
-                service(settings, "catalog-service", "catalog", ports.catalog()),
-                service(settings, "enrolment-service", "enrolment", ports.enrolment()),
-                service(settings, "reporting-service", "reporting", ports.reporting()),
-                gateway(settings),
-                web(settings));
+        List<ServiceProcess> all = new ArrayList<>();
+        for (int instance = 1; instance <= settings.instances(); instance++) {
+            int offset = (instance - 1) * Settings.INSTANCE_PORT_STEP;
+            String suffix = instance == 1 ? "" : "-" + instance;
+            all.add(service(settings, "identity-service", "identity", ports.identity() + offset, suffix));
+            all.add(service(settings, "catalog-service", "catalog", ports.catalog() + offset, suffix));
+            all.add(service(settings, "enrolment-service", "enrolment", ports.enrolment() + offset, suffix));
+            all.add(service(settings, "reporting-service", "reporting", ports.reporting() + offset, suffix));
+        }
+        all.add(gateway(settings));
+        all.add(web(settings));
+        return List.copyOf(all);
+    }
+
+    /** The ports of every instance of the services after the first, each with the component that listens there. */
+    static List<Ports.Use> furtherInstancePorts(Settings settings) {
+        List<Ports.Use> uses = new ArrayList<>();
+        for (ServiceProcess service : all(settings)) {
+            if (!service.name.equals(service.module)) {
+                uses.add(new Ports.Use(service.port, service.name, Settings.INSTANCES));
+            }
+        }
+        return uses;
     }
 
     static ServiceProcess service(Settings settings, String module, String database, int port) {
+        return service(settings, module, database, port, "");
+    }
+
+    private static ServiceProcess service(Settings settings, String module, String database, int port, String suffix) {
         Ports ports = settings.ports();
         String url = Postgres.jdbcUrl(ports.postgres(), database);
         List<String> arguments = new ArrayList<>(List.of(
@@ -61,13 +89,15 @@ final class ServiceProcess extends ProcessComponent {
                 "--spring.flyway.url=" + url,
                 "--spring.flyway.user=" + Databases.owner(database),
                 "--spring.flyway.password=" + Databases.owner(database),
-                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka()));
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
+                // An instance that dies gives its partitions to the others within ten seconds, not Kafka's 45.
+                "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
         arguments.addAll(jwtArguments(ports));
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
         }
         arguments.addAll(settings.argumentsOf(module));
-        return new ServiceProcess(settings, module, port, arguments);
+        return new ServiceProcess(settings, module, module + suffix, port, arguments);
     }
 
     static ServiceProcess gateway(Settings settings) {
@@ -78,9 +108,24 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
                 "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
+        if (settings.instances() > 1) {
+            // The whole list of each service's instances: Spring binds a list from one property source only, so the
+            // first one (application.yml's) is named again here.
+            Map<String, Integer> first = new TreeMap<>(Map.of(
+                    "identity", ports.identity(),
+                    "catalog", ports.catalog(),
+                    "enrolment", ports.enrolment(),
+                    "reporting", ports.reporting()));
+            first.forEach((service, port) -> {
+                for (int instance = 0; instance < settings.instances(); instance++) {
+                    arguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + instance
+                            + "].uri=http://127.0.0.1:" + (port + instance * Settings.INSTANCE_PORT_STEP));
+                }
+            });
+        }
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
-        return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);
+        return new ServiceProcess(settings, "gateway", "gateway", ports.gateway(), arguments);
     }
 
     /**
@@ -94,7 +139,7 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.web.gateway-url=http://127.0.0.1:" + ports.gateway(),
                 "--samlyft.web.keycloak.issuer-uri=" + Keycloak.issuer(ports)));
         arguments.addAll(settings.argumentsOf("web"));
-        return new ServiceProcess(settings, "web", ports.web(), arguments);
+        return new ServiceProcess(settings, "web", "web", ports.web(), arguments);
     }
 
     /** Where a person opens the web application. */
@@ -112,6 +157,11 @@ final class ServiceProcess extends ProcessComponent {
         return module;
     }
 
+    /** Whether this is the first (or only) instance of its service, named after its module. */
+    boolean isFirstInstance() {
+        return name.equals(module);
+    }
+
     Path jar() {
         return jar;
     }
@@ -122,7 +172,7 @@ final class ServiceProcess extends ProcessComponent {
 
     @Override
     public String name() {
-        return module;
+        return name;
     }
 
     @Override

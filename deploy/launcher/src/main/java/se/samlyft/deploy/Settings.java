@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  * and logs ({@code .samlyft/} in the repository unless {@code -Dsamlyft.state-dir} names another; deleting it resets
  * the platform), and arguments to add to a service's own ({@code -Dsamlyft.arguments.<module>=...}, separated by
  * spaces), the services' JVM options ({@code -Dsamlyft.jvm-options=...}); {@code -Dsamlyft.demo-data=false} leaves
- * the demo region out.
+ * the demo region out; {@code -Dsamlyft.instances=2} runs two instances of each of the four services behind the
+ * gateway (the second on its port plus {@link #INSTANCE_PORT_STEP}).
  */
 public record Settings(
         Path home,
@@ -23,7 +24,8 @@ public record Settings(
         Path stateDirectory,
         Map<String, List<String>> serviceArguments,
         List<String> serviceJvmOptions,
-        boolean demoData) {
+        boolean demoData,
+        int instances) {
 
     static final String HOME = "samlyft.home";
     static final String VERSION = "samlyft.version";
@@ -36,6 +38,12 @@ public record Settings(
     static final String JVM_OPTIONS = "samlyft.jvm-options";
     /** {@code -Dsamlyft.demo-data=false} starts the platform without entering the demo region. */
     static final String DEMO_DATA = "samlyft.demo-data";
+    /** {@code -Dsamlyft.instances=2} starts two instances of each service behind the gateway. */
+    static final String INSTANCES = "samlyft.instances";
+    /** How far apart the ports of one service's instances are: the second listens on its port + 200. */
+    static final int INSTANCE_PORT_STEP = 200;
+
+    private static final int MOST_INSTANCES = 4;
 
     static final List<String> SERVICE_MODULES =
             List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway", "web");
@@ -43,6 +51,10 @@ public record Settings(
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        if (instances < 1 || instances > MOST_INSTANCES) {
+            throw new IllegalArgumentException(
+                    "-D" + INSTANCES + "=" + instances + ": a service runs as 1 to " + MOST_INSTANCES + " instances.");
+        }
     }
 
     /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
@@ -67,7 +79,20 @@ public record Settings(
                         : Path.of(state).toAbsolutePath().normalize(),
                 serviceArguments(properties),
                 jvmOptions(properties),
-                !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)));
+                !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)),
+                instances(properties));
+    }
+
+    private static int instances(UnaryOperator<String> properties) {
+        String given = properties.apply(INSTANCES);
+        if (given == null || given.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(given.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + INSTANCES + "=" + given + " is not a number of instances.", e);
+        }
     }
 
     /** The arguments a service gets besides the launcher's own: none unless a property names some. */

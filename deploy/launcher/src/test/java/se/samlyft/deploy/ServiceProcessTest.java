@@ -1,6 +1,7 @@
 package se.samlyft.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class ServiceProcessTest {
                         "--spring.flyway.user=catalog_owner",
                         "--spring.flyway.password=catalog_owner",
                         "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                        "--spring.kafka.consumer.properties.session.timeout.ms=10000",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18180/realms/samlyft",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
                                 + "http://localhost:18180/realms/samlyft/protocol/openid-connect/certs");
@@ -98,5 +100,54 @@ class ServiceProcessTest {
                         "--server.port=8085",
                         "--samlyft.web.gateway-url=http://127.0.0.1:8080",
                         "--samlyft.web.keycloak.issuer-uri=http://localhost:18180/realms/samlyft");
+    }
+
+    @Test
+    void runsTwoInstancesOfEachServiceBehindTheGatewayWhenAsked() {
+        Settings two = Settings.from(Map.of(
+                Settings.HOME, "/srv/samlyft",
+                Settings.VERSION, "0.1.0-SNAPSHOT",
+                Settings.KEYCLOAK_HOME, "/srv/keycloak",
+                Settings.KAFKA_LIB, "/srv/kafka",
+                Ports.CATALOG, "18082",
+                Settings.INSTANCES, "2")::get);
+
+        List<ServiceProcess> all = ServiceProcess.all(two);
+
+        assertThat(all)
+                .extracting(ServiceProcess::name)
+                .containsExactly(
+                        "identity-service",
+                        "catalog-service",
+                        "enrolment-service",
+                        "reporting-service",
+                        "identity-service-2",
+                        "catalog-service-2",
+                        "enrolment-service-2",
+                        "reporting-service-2",
+                        "gateway",
+                        "web");
+        assertThat(all.get(5).arguments()).contains("--server.port=18282");
+        assertThat(all.get(5).log().getFileName()).hasToString("catalog-service-2.log");
+        assertThat(all.get(8).arguments())
+                .contains(
+                        "--samlyft.routes.catalog=http://127.0.0.1:18082",
+                        "--spring.cloud.discovery.client.simple.instances.catalog[0].uri=http://127.0.0.1:18082",
+                        "--spring.cloud.discovery.client.simple.instances.catalog[1].uri=http://127.0.0.1:18282",
+                        "--spring.cloud.discovery.client.simple.instances.identity[1].uri=http://127.0.0.1:8281");
+        assertThat(ServiceProcess.furtherInstancePorts(two))
+                .extracting(Ports.Use::port)
+                .containsExactly(8281, 18282, 8283, 8284);
+    }
+
+    @Test
+    void refusesANumberOfInstancesItCannotRun() {
+        assertThat(catchThrowable(() -> Settings.from(Map.of(
+                        Settings.HOME, "/srv/samlyft",
+                        Settings.VERSION, "0.1.0-SNAPSHOT",
+                        Settings.KEYCLOAK_HOME, "/srv/keycloak",
+                        Settings.KAFKA_LIB, "/srv/kafka",
+                        Settings.INSTANCES, "0")::get)))
+                .hasMessageContaining("-Dsamlyft.instances=0");
     }
 }

@@ -12,6 +12,11 @@ import se.samlyft.platform.tenancy.TenantId;
  * Seats taken in PostgreSQL: one row per enrolment in {@code offering_seat_holder}, locked while its new state is
  * written, and the offering's {@code seats_taken} moved by the difference in the same transaction. The offering's
  * version stays: seats are not part of its terms, and a coordinator's {@code If-Match} does not go stale by them.
+ *
+ * <p>The offerings' counts are moved just before the transaction commits, one statement per offering in the order of
+ * the offerings' ids ({@link SeatCountChanges}): a poll of enrolment events changes several offerings in one
+ * transaction, and two instances' polls that changed the same offerings in different orders would each hold a row
+ * the other waits for (a deadlock). Taken in one order, the second waits for the first and goes on.
  */
 @Repository
 class JdbcSeatsTaken implements SeatsTaken {
@@ -50,9 +55,7 @@ class JdbcSeatsTaken implements SeatsTaken {
                 .update();
         int change = (holdsSeat ? 1 : 0) - (before.map(Holder::holdsSeat).orElse(false) ? 1 : 0);
         if (change != 0) {
-            jdbc.sql("update offering set seats_taken = greatest(0, seats_taken + ?) where id = ?")
-                    .params(change, offeringId)
-                    .update();
+            SeatCountChanges.ofThisTransaction(jdbc).add(offeringId, owner, change);
         }
         return true;
     }
