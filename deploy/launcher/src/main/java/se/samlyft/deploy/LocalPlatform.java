@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the four services and the gateway,
+ * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the five services and the gateway,
  * and prints where to log in once all are ready. Ctrl-C (or SIGTERM, see {@code deploy/stop.sh}) stops everything.
  * Start it from the repository root with {@code ./mvnw -Pstart}.
  */
@@ -121,7 +121,7 @@ public final class LocalPlatform {
 
     /**
      * How to reach one of the services' databases ({@code identity}, {@code catalog}, {@code enrolment},
-     * {@code reporting}) as its owner (who runs the migrations), as the services' login role, or as the server's
+     * {@code reporting}, {@code integration}) as its owner (who runs the migrations), as the services' login role, or as the server's
      * superuser; every local role's password is its name.
      */
     public Database database(String name) {

@@ -17,7 +17,8 @@ public record Ports(
         int identity,
         int catalog,
         int enrolment,
-        int reporting) {
+        int reporting,
+        int integration) {
 
     static final String POSTGRES = "samlyft.postgres.port";
     static final String KAFKA = "samlyft.kafka.port";
@@ -29,6 +30,7 @@ public record Ports(
     static final String CATALOG = "samlyft.catalog.port";
     static final String ENROLMENT = "samlyft.enrolment.port";
     static final String REPORTING = "samlyft.reporting.port";
+    static final String INTEGRATION = "samlyft.integration.port";
 
     /** One port in use by one component, and the property that changes it. */
     public record Use(int port, String component, String property) {}
@@ -45,7 +47,8 @@ public record Ports(
                 port(properties, IDENTITY, 8081),
                 port(properties, CATALOG, 8082),
                 port(properties, ENROLMENT, 8083),
-                port(properties, REPORTING, 8084));
+                port(properties, REPORTING, 8084),
+                port(properties, INTEGRATION, 8086));
     }
 
     /** Every port with the component that listens on it. */
@@ -60,7 +63,8 @@ public record Ports(
                 new Use(identity, "identity-service", IDENTITY),
                 new Use(catalog, "catalog-service", CATALOG),
                 new Use(enrolment, "enrolment-service", ENROLMENT),
-                new Use(reporting, "reporting-service", REPORTING));
+                new Use(reporting, "reporting-service", REPORTING),
+                new Use(integration, "integration-service", INTEGRATION));
     }
 
     private static int port(UnaryOperator<String> properties, String property, int defaultPort) {

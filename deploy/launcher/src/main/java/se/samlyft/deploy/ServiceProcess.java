@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of the five Spring Boot applications, run as {@code java -jar} from its module's target directory with the
+ * One of the six Spring Boot applications, run as {@code java -jar} from its module's target directory with the
  * addresses of the local PostgreSQL, Kafka and Keycloak passed as arguments.
  */
 final class ServiceProcess extends ProcessComponent {
@@ -35,10 +35,14 @@ final class ServiceProcess extends ProcessComponent {
         this.jar = settings.jar(module);
         this.home = settings.home();
         this.arguments = List.copyOf(arguments);
-        this.jvmOptions = settings.serviceJvmOptions();
+        this.jvmOptions = new ArrayList<>(settings.serviceJvmOptions());
+        this.jvmOptions.addAll(settings.jvmArgumentsOf(module));
     }
 
-    /** The four domain services and the gateway, in the order they are started. */
+    /**
+     * The five domain services and the gateway, in the order they are started. integration-service may send webhooks to
+     * receivers on this machine, as the local platform's integrators run them, over plain http too.
+     */
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
         return List.of(
@@ -46,6 +50,7 @@ final class ServiceProcess extends ProcessComponent {
                 service(settings, "catalog-service", "catalog", ports.catalog()),
                 service(settings, "enrolment-service", "enrolment", ports.enrolment()),
                 service(settings, "reporting-service", "reporting", ports.reporting()),
+                service(settings, "integration-service", "integration", ports.integration()),
                 gateway(settings));
     }
 
@@ -65,6 +70,9 @@ final class ServiceProcess extends ProcessComponent {
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
         }
+        if (module.equals("integration-service")) {
+            arguments.add("--samlyft.integration.targets.allow-loopback=true");
+        }
         arguments.addAll(settings.argumentsOf(module));
         return new ServiceProcess(settings, module, port, arguments);
     }
@@ -76,7 +84,8 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.routes.identity=http://127.0.0.1:" + ports.identity(),
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
-                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
+                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting(),
+                "--samlyft.routes.integration=http://127.0.0.1:" + ports.integration()));
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
         return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
  * jars, the unpacked Keycloak, the Kafka broker's jars, the ports, and the state directory for the platform's data
  * and logs ({@code .samlyft/} in the repository unless {@code -Dsamlyft.state-dir} names another; deleting it resets
  * the platform), and arguments to add to a service's own ({@code -Dsamlyft.arguments.<module>=...}, separated by
- * spaces), the services' JVM options ({@code -Dsamlyft.jvm-options=...}); {@code -Dsamlyft.demo-data=false} leaves
- * the demo region out.
+ * spaces), the services' JVM options ({@code -Dsamlyft.jvm-options=...}, and one service's own with
+ * {@code -Dsamlyft.jvm-options.<module>=...}); {@code -Dsamlyft.demo-data=false} leaves the demo region out.
  */
 public record Settings(
         Path home,
@@ -23,7 +23,8 @@ public record Settings(
         Path stateDirectory,
         Map<String, List<String>> serviceArguments,
         List<String> serviceJvmOptions,
-        boolean demoData) {
+        boolean demoData,
+        Map<String, List<String>> serviceJvmArguments) {
 
     static final String HOME = "samlyft.home";
     static final String VERSION = "samlyft.version";
@@ -32,17 +33,26 @@ public record Settings(
     static final String STATE_DIRECTORY = "samlyft.state-dir";
     /** The prefix of a property that adds arguments to a service, e.g. {@code samlyft.arguments.identity-service}. */
     static final String ARGUMENTS = "samlyft.arguments.";
-    /** The JVM options of the services instead of {@link ServiceProcess#JVM_OPTIONS}, separated by spaces. */
+    /**
+     * The JVM options of the services instead of {@link ServiceProcess#JVM_OPTIONS}, separated by spaces; with the
+     * module's name after a dot ({@code samlyft.jvm-options.integration-service}), options added to one service's.
+     */
     static final String JVM_OPTIONS = "samlyft.jvm-options";
     /** {@code -Dsamlyft.demo-data=false} starts the platform without entering the demo region. */
     static final String DEMO_DATA = "samlyft.demo-data";
 
-    static final List<String> SERVICE_MODULES =
-            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway");
+    static final List<String> SERVICE_MODULES = List.of(
+            "identity-service",
+            "catalog-service",
+            "enrolment-service",
+            "reporting-service",
+            "integration-service",
+            "gateway");
 
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        serviceJvmArguments = Map.copyOf(serviceJvmArguments);
     }
 
     /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
@@ -67,7 +77,8 @@ public record Settings(
                         : Path.of(state).toAbsolutePath().normalize(),
                 serviceArguments(properties),
                 jvmOptions(properties),
-                !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)));
+                !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)),
+                perModule(properties, JVM_OPTIONS + "."));
     }
 
     /** The arguments a service gets besides the launcher's own: none unless a property names some. */
@@ -82,10 +93,19 @@ public record Settings(
                 : List.of(given.trim().split("\\s+"));
     }
 
+    /** The JVM options one service gets besides every service's: none unless a property names some. */
+    List<String> jvmArgumentsOf(String module) {
+        return serviceJvmArguments.getOrDefault(module, List.of());
+    }
+
     private static Map<String, List<String>> serviceArguments(UnaryOperator<String> properties) {
+        return perModule(properties, ARGUMENTS);
+    }
+
+    private static Map<String, List<String>> perModule(UnaryOperator<String> properties, String prefix) {
         Map<String, List<String>> arguments = new HashMap<>();
         for (String module : SERVICE_MODULES) {
-            String given = properties.apply(ARGUMENTS + module);
+            String given = properties.apply(prefix + module);
             if (given != null && !given.isBlank()) {
                 arguments.put(module, List.of(given.trim().split("\\s+")));
             }

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreflightTest {
 
-    private static final Set<String> MODULES =
-            Set.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway");
+    private static final Set<String> MODULES = Set.of(
+            "identity-service",
+            "catalog-service",
+            "enrolment-service",
+            "reporting-service",
+            "integration-service",
+            "gateway");
 
     @TempDir
     Path home;
