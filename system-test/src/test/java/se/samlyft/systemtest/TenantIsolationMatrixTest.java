@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TenantIsolationMatrixTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> SERVICES = List.of("identity", "catalog", "enrolment", "reporting");
+    private static final List<String> SERVICES =
+            List.of("identity", "catalog", "enrolment", "reporting", "integration");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     /** The skew Spring Security allows on a token's expiry. */

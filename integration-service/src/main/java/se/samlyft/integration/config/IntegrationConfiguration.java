@@ -3,12 +3,14 @@ package se.samlyft.integration.config;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import se.samlyft.contracts.EventContracts;
 import se.samlyft.integration.delivery.Deliveries;
@@ -34,9 +36,32 @@ class IntegrationConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The key of the local platform's configuration, which production must replace. */
+    static final String LOCAL_SECRET_KEY = "samlyft-local-webhook-secret-key";
+
     @Bean
     SecretCipher secretCipher(IntegrationProperties properties) {
         return new SecretCipher(properties.secretKey());
+    }
+
+    /**
+     * In production, refuses to start with the local platform's secret key, or with webhooks allowed to this machine.
+     */
+    @Bean
+    @Profile("production")
+    InitializingBean productionSettings(IntegrationProperties properties) {
+        return () -> requireProductionSettings(properties);
+    }
+
+    static void requireProductionSettings(IntegrationProperties properties) {
+        if (LOCAL_SECRET_KEY.equals(properties.secretKey())) {
+            throw new IllegalStateException("samlyft.integration.secret-key is the local platform's development key;"
+                    + " set SAMLYFT_INTEGRATION_SECRET_KEY to a secret of at least 16 characters");
+        }
+        if (properties.targets().allowLoopback()) {
+            throw new IllegalStateException(
+                    "samlyft.integration.targets.allow-loopback is for the local platform, never production");
+        }
     }
 
     @Bean
