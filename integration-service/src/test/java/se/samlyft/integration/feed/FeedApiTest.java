@@ -116,6 +116,22 @@ class FeedApiTest extends AgainstIntegration {
     }
 
     @Test
+    void anEventThatBreaksItsContractIsLeftOutAndTheEventsAfterItStillCome() {
+        String kramfors = tenant("kramfors");
+        String token = coordinatorOf(kramfors);
+        Events.Enrolment enrolment = Events.enrolment(kramfors, kramfors);
+        Event broken = enrolment.requested().with("requestedBy", "GRANNEN");
+        Event after = enrolment.confirmed(2);
+
+        EVENTS.send(broken, after);
+
+        JsonNode feed = eventually(
+                        () -> http.get(FEED, token), answer -> answer.json().size() == 1)
+                .json();
+        assertThat(feed.get(0).path("id").asString()).isEqualTo(after.id());
+    }
+
+    @Test
     void refusesACursorItDidNotGive() {
         String token = coordinatorOf(tenant("storuman"));
 

@@ -14,6 +14,7 @@ import se.samlyft.integration.feed.Feed;
 import se.samlyft.integration.feed.StoredEvent;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
+import se.samlyft.platform.inbox.MalformedEventException;
 import se.samlyft.platform.tenancy.TenantId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,7 +68,10 @@ class EventIntake {
             return;
         }
         ObjectNode data = contract.of(event.type(), event.data());
-        Instant time = event.time() == null ? Instant.EPOCH : event.time();
+        Instant time = event.time();
+        if (time == null) {
+            throw new MalformedEventException(event + " has no ce_time, which its contract requires");
+        }
         StoredEvent stored = new StoredEvent(
                 event.id(), event.type(), aggregateKey(event), time, CloudEventBody.of(event, time, data));
         List<TenantId> audiences = Audiences.of(tenant, event.type(), text(data.get("offeringOwner")));
