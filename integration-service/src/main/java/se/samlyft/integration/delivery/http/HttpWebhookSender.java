@@ -139,7 +139,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         }
     }
 
-    static Optional<Duration> retryAfter(@Nullable Header header) {
+    private Optional<Duration> retryAfter(@Nullable Header header) {
         if (header == null || header.getValue() == null) {
             return Optional.empty();
         }
@@ -151,7 +151,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             try {
                 Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
+                Duration wait = Duration.between(clock.instant(), at);
                 return wait.isNegative() ? Optional.empty() : Optional.of(wait);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
