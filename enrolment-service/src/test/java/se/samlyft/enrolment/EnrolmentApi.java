@@ -45,6 +45,15 @@ public final class EnrolmentApi {
         return post("/api/enrolments", token, "{\"offeringId\":\"" + offering + "\"}");
     }
 
+    /** A request to the enrolment API with {@code token}, to finish and {@link #send}. */
+    public HttpRequest.Builder request(String path, String token) {
+        return http.request(path, token);
+    }
+
+    public TestHttp.Response send(HttpRequest.Builder request) {
+        return http.send(request.build());
+    }
+
     public TestHttp.Response act(String token, String enrolmentId, String action) {
         return post("/api/enrolments/" + enrolmentId + "/" + action, token);
     }

@@ -296,6 +296,92 @@ class EnrolmentApiTest extends AgainstEnrolment {
     }
 
     @Test
+    void theApprovalsListTheHoldThatRunsOutFirstFirst() {
+        OfferingSpec later = offering(3);
+        later.approvalRequired = true;
+        later.starts = Instant.now().plus(Duration.ofDays(30));
+        later.closes = Instant.now().plus(Duration.ofDays(20));
+        OfferingSpec sooner = offering(3);
+        sooner.approvalRequired = true;
+        sooner.starts = Instant.now().plus(Duration.ofDays(2));
+        UUID boss = upstream.person(ARVIDSJAUR, null);
+        UUID first = upstream.person(ARVIDSJAUR, boss);
+        UUID second = upstream.person(ARVIDSJAUR, boss);
+
+        String arrivedFirst = idOf(api.enrol(participant(ARVIDSJAUR, first), upstream.schedule(later)));
+        String runsOutFirst = idOf(api.enrol(participant(ARVIDSJAUR, second), upstream.schedule(sooner)));
+
+        assertThat(api.get("/api/enrolments/approvals", manager(ARVIDSJAUR, boss))
+                        .json())
+                .extracting(e -> e.path("id").asString())
+                .containsExactly(runsOutFirst, arrivedFirst);
+    }
+
+    @Test
+    void aManagerListsTheEnrolmentsOfTheirStaffOnly() {
+        UUID offering = upstream.schedule(offering(5));
+        UUID boss = upstream.person(SORSELE, null);
+        UUID worker = upstream.person(SORSELE, boss);
+        UUID colleague = upstream.person(SORSELE, boss);
+        UUID someoneElses = upstream.person(SORSELE, upstream.person(SORSELE, null));
+        String ofWorker = idOf(api.enrol(participant(SORSELE, worker), offering));
+        String ofColleague = idOf(api.enrol(participant(SORSELE, colleague), offering));
+        api.enrol(participant(SORSELE, someoneElses), offering);
+        api.enrol(participant(SORSELE, boss), offering);
+
+        var staff =
+                api.get("/api/enrolments?staff=true", manager(SORSELE, boss)).json();
+        var own = api.get("/api/enrolments", manager(SORSELE, boss)).json();
+        var firstPage = api.get("/api/enrolments?staff=true&size=1", manager(SORSELE, boss))
+                .json();
+        var ofAParticipant = api.get("/api/enrolments?staff=true", participant(SORSELE, worker))
+                .json();
+
+        assertThat(staff.path("items")).extracting(e -> e.path("id").asString()).containsExactly(ofColleague, ofWorker);
+        assertThat(staff.path("totalItems").asLong()).isEqualTo(2);
+        assertThat(own.path("items"))
+                .extracting(e -> e.path("personId").asString())
+                .containsExactly(boss.toString());
+        assertThat(firstPage.path("items")).hasSize(1);
+        assertThat(firstPage.path("totalPages").asLong()).isEqualTo(2);
+        assertThat(ofAParticipant.path("items"))
+                .as("a participant manages no one")
+                .isEmpty();
+    }
+
+    @Test
+    void anActionWithAnIfMatchOfAnOlderVersionChangesNothing() {
+        OfferingSpec spec = offering(1);
+        spec.approvalRequired = true;
+        UUID offering = upstream.schedule(spec);
+        UUID boss = upstream.person(MALA, null);
+        UUID worker = upstream.person(MALA, boss);
+        var held = api.enrol(participant(MALA, worker), offering);
+        String id = idOf(held);
+        String read = held.header("ETag");
+
+        var stale = api.send(api.request("/api/enrolments/" + id + "/approve", manager(MALA, boss))
+                .header("If-Match", "\"1\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var current = api.send(api.request("/api/enrolments/" + id + "/approve", manager(MALA, boss))
+                .header("If-Match", read)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var staleAgain = api.send(api.request("/api/enrolments/" + id + "/withdraw", participant(MALA, worker))
+                .header("If-Match", read)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.json().path("state").asString()).isEqualTo("CONFIRMED");
+        assertThat(staleAgain.status()).isEqualTo(412);
+        assertThat(api.get("/api/enrolments/" + id, participant(MALA, worker))
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aHoldThatRunsOutIsDeclinedAndTheSeatGoesToTheNext() {
         OfferingSpec spec = offering(1);
         spec.approvalRequired = true;

@@ -58,13 +58,27 @@ public record GatewayProperties(
             @DefaultValue("10s") Duration openFor) {}
 
     /**
-     * Requests allowed per tenant (all its users and clients together) and per client of a tenant (the token's
-     * {@code azp}), so that one noisy integration cannot use up its organisation's share.
+     * Requests allowed per tenant (all its users and clients together), per client of a tenant (the token's
+     * {@code azp}; {@code clients} gives named clients a budget of their own instead, such as the web application,
+     * which is one client for all of a tenant's people) and per person (the token's {@code sub}, for tokens that name
+     * a person), so that one noisy integration or one person cannot use up their organisation's share.
      */
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
             @DefaultValue Limit perTenant,
-            @DefaultValue Limit perClient) {}
+            @DefaultValue Limit perClient,
+            @DefaultValue Limit perPerson,
+            @DefaultValue Map<String, Limit> clients) {
+
+        public RateLimits {
+            clients = Map.copyOf(clients);
+        }
+
+        /** The budget of {@code client} within a tenant: its own when {@code clients} names it, else the default. */
+        public Limit ofClient(String client) {
+            return clients.getOrDefault(client, perClient);
+        }
+    }
 
     /** {@code requests} per {@code period}, refilled gradually; a burst may use the whole amount at once. */
     public record Limit(

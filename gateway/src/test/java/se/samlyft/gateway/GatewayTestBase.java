@@ -38,12 +38,18 @@ import se.samlyft.testsupport.TestTokens;
             "samlyft.gateway.rate-limit.per-tenant.period=1h",
             "samlyft.gateway.rate-limit.per-client.requests=8",
             "samlyft.gateway.rate-limit.per-client.period=1h",
+            "samlyft.gateway.rate-limit.per-person.requests=3",
+            "samlyft.gateway.rate-limit.per-person.period=1h",
+            "samlyft.gateway.rate-limit.clients.samlyft-web-app.requests=20",
+            "samlyft.gateway.rate-limit.clients.samlyft-web-app.period=1h",
             "management.tracing.sampling.probability=1.0"
         })
 abstract class GatewayTestBase {
 
     static final int PER_TENANT_LIMIT = 12;
     static final int PER_CLIENT_LIMIT = 8;
+    static final int PER_PERSON_LIMIT = 3;
+    static final int WEB_APPLICATION_LIMIT = 20;
     static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
 
     static final StandInService IDENTITY = StandInService.start("identity");

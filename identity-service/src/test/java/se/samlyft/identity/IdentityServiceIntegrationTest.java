@@ -61,7 +61,7 @@ class IdentityServiceIntegrationTest extends ServicePlatformTest {
         var ofArvidsjaur = http.get("/api/identity/people", IdentityApi.coordinatorOf(ARVIDSJAUR))
                 .json()
                 .path("items");
-        var ofMala = http.get("/api/identity/people", IdentityApi.managerOf(MALA))
+        var ofMala = http.get("/api/identity/people", IdentityApi.coordinatorOf(MALA))
                 .json()
                 .path("items");
 

@@ -3,6 +3,7 @@ package se.samlyft.catalog.offering;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -21,9 +22,9 @@ public interface Offerings {
 
     /**
      * A page of offerings by start: those open to {@code tenant}, and with {@code withOwn} also all that
-     * {@code tenant} owns.
+     * {@code tenant} owns; only those of the course {@code courseId} unless it is null.
      */
-    OfferingPage list(TenantId tenant, boolean withOwn, int page, int size);
+    OfferingPage list(TenantId tenant, boolean withOwn, @Nullable UUID courseId, int page, int size);
 
     /** The scheduled offerings of {@code federation} open to all its members and not yet ended. */
     List<Offering> runningForAllMembersOf(TenantId federation);

@@ -185,6 +185,32 @@ class OfferingApiTest extends AgainstTheCatalog {
     }
 
     @Test
+    void listsTheOfferingsOfOneCourseOnlyWhenItIsNamed() {
+        String coordinator = coordinatorOf("ljusdal");
+        String first = publishedCourseOf(api, "ljusdal");
+        String second = publishedCourseOf(api, "ljusdal");
+        String ofFirst = idOf(
+                api.post(OFFERINGS, coordinator, hostterminen(first).toString()).header("Location"));
+        String ofSecond =
+                idOf(api.post(OFFERINGS, coordinator, hostterminen(second).toString())
+                        .header("Location"));
+
+        var listed = api.get(OFFERINGS + "?courseId=" + first, participantOf("ljusdal"))
+                .json();
+        var fromElsewhere = api.get(OFFERINGS + "?courseId=" + first, participantOf("bollnas"))
+                .json();
+
+        assertThat(listed.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(listed.path("items").get(0).path("id").asString()).isEqualTo(ofFirst);
+        assertThat(listed.path("items").get(0).path("courseId").asString()).isEqualTo(first);
+        assertThat(idsListedFor(participantOf("ljusdal"))).contains(ofFirst, ofSecond);
+        assertThat(fromElsewhere.path("items")).isEmpty();
+        assertThat(api.get(OFFERINGS + "?courseId=kurs-1", participantOf("ljusdal"))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anOfferingMayNameAProgrammeOfItsOwner() {
         String coordinator = coordinatorOf("overkalix");
         String programme = api.post(

@@ -85,9 +85,13 @@ final class Keycloak extends ProcessComponent {
         return Http.isOk(URI.create("http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready"));
     }
 
+    /**
+     * Ten minutes: a first start builds Keycloak, creates its schema and imports the realm, which on a busy two-core
+     * machine (load average 25, six other JVMs starting beside it) took more than five.
+     */
     @Override
     public Duration startupTimeout() {
-        return Duration.ofMinutes(5);
+        return Duration.ofMinutes(10);
     }
 
     static boolean isUnpacked(Path home) {

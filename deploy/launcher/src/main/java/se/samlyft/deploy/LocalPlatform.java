@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the five services and the gateway,
- * and prints where to log in once all are ready. Ctrl-C (or SIGTERM, see {@code deploy/stop.sh}) stops everything.
+ * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the five services, the gateway and the
+ * web application, and prints where to log in once all are ready, the web application's address first. Ctrl-C (or
+ * SIGTERM, see {@code deploy/stop.sh}) stops everything.
  * Start it from the repository root with {@code ./mvnw -Pstart}.
  */
 public final class LocalPlatform {
@@ -221,6 +222,7 @@ public final class LocalPlatform {
             stop();
             return 1;
         }
+        readyAfter.putAll(startup.readyAfter());
         out.print(Summary.text(settings, startup.elapsed(), sinceMavenStarted(), memory()));
         return watch();
     }
@@ -246,8 +248,8 @@ public final class LocalPlatform {
     }
 
     /**
-     * Enters the demo region through identity-service, and gives the integrator client the scope reporting asks for;
-     * a refusal is reported, and the platform runs on.
+     * Enters the demo region through identity-service, makes sure the realm has the web application's client, and
+     * gives the integrator client the scope reporting asks for; a refusal is reported, and the platform runs on.
      */
     private void loadDemoData() throws InterruptedException {
         try {
@@ -258,6 +260,13 @@ public final class LocalPlatform {
             outcome.refused().forEach(refusal -> out.println(PREFIX + "  demo data refused: " + refusal));
         } catch (IOException | RuntimeException e) {
             out.println(PREFIX + "the demo region could not be entered: " + e);
+        }
+        try {
+            if (new WebApplicationClient(settings).ensure()) {
+                out.println(PREFIX + "the realm got the web application's client " + WebApplicationClient.CLIENT);
+            }
+        } catch (IOException | RuntimeException e) {
+            out.println(PREFIX + "the realm has no client " + WebApplicationClient.CLIENT + ": " + e);
         }
         try {
             new IntegratorScopes(settings).ensure();
@@ -303,7 +312,7 @@ public final class LocalPlatform {
             awaitStopped();
             return;
         }
-        out.println(PREFIX + "stopping the services and the gateway");
+        out.println(PREFIX + "stopping the services, the gateway and the web application");
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             services.forEach(service -> executor.execute(service::stop));
         }
@@ -362,7 +371,8 @@ public final class LocalPlatform {
     private List<Summary.Memory> memory() {
         List<Summary.Memory> memory = new ArrayList<>();
         for (Component component : components()) {
-            memory.add(new Summary.Memory(component.name(), component.residentKiB()));
+            memory.add(new Summary.Memory(
+                    component.name(), Optional.ofNullable(readyAfter.get(component.name())), component.residentKiB()));
         }
         memory.add(new Summary.Memory(
                 "launcher (this Maven JVM)",

@@ -18,6 +18,7 @@ public record Ports(
         int catalog,
         int enrolment,
         int reporting,
+        int web,
         int integration) {
 
     static final String POSTGRES = "samlyft.postgres.port";
@@ -30,6 +31,7 @@ public record Ports(
     static final String CATALOG = "samlyft.catalog.port";
     static final String ENROLMENT = "samlyft.enrolment.port";
     static final String REPORTING = "samlyft.reporting.port";
+    static final String WEB = "samlyft.web.port";
     static final String INTEGRATION = "samlyft.integration.port";
 
     /** One port in use by one component, and the property that changes it. */
@@ -48,6 +50,7 @@ public record Ports(
                 port(properties, CATALOG, 8082),
                 port(properties, ENROLMENT, 8083),
                 port(properties, REPORTING, 8084),
+                port(properties, WEB, 8085),
                 port(properties, INTEGRATION, 8086));
     }
 
@@ -64,6 +67,7 @@ public record Ports(
                 new Use(catalog, "catalog-service", CATALOG),
                 new Use(enrolment, "enrolment-service", ENROLMENT),
                 new Use(reporting, "reporting-service", REPORTING),
+                new Use(web, "web", WEB),
                 new Use(integration, "integration-service", INTEGRATION));
     }
 

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of the six Spring Boot applications, run as {@code java -jar} from its module's target directory with the
+ * One of the seven Spring Boot applications (five services, the gateway and the web application), run as
+ * {@code java -jar} from its module's target directory with the
  * addresses of the local PostgreSQL, Kafka and Keycloak passed as arguments.
  */
 final class ServiceProcess extends ProcessComponent {
@@ -40,8 +41,8 @@ final class ServiceProcess extends ProcessComponent {
     }
 
     /**
-     * The five domain services and the gateway, in the order they are started. integration-service may send webhooks to
-     * receivers on this machine, as the local platform's integrators run them, over plain http too.
+     * The five domain services, the gateway and the web application, in the order they are started. integration-service
+     * may send webhooks to receivers on this machine, as the local platform's integrators run them, over plain http too.
      */
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
@@ -51,7 +52,8 @@ final class ServiceProcess extends ProcessComponent {
                 service(settings, "enrolment-service", "enrolment", ports.enrolment()),
                 service(settings, "reporting-service", "reporting", ports.reporting()),
                 service(settings, "integration-service", "integration", ports.integration()),
-                gateway(settings));
+                gateway(settings),
+                web(settings));
     }
 
     static ServiceProcess service(Settings settings, String module, String database, int port) {
@@ -89,6 +91,25 @@ final class ServiceProcess extends ProcessComponent {
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
         return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);
+    }
+
+    /**
+     * The web application: it calls the APIs through the gateway and logs people in at Keycloak, whose address the
+     * browser uses too ({@code localhost}, as the tokens name it).
+     */
+    static ServiceProcess web(Settings settings) {
+        Ports ports = settings.ports();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + ports.web(),
+                "--samlyft.web.gateway-url=http://127.0.0.1:" + ports.gateway(),
+                "--samlyft.web.keycloak.issuer-uri=" + Keycloak.issuer(ports)));
+        arguments.addAll(settings.argumentsOf("web"));
+        return new ServiceProcess(settings, "web", ports.web(), arguments);
+    }
+
+    /** Where a person opens the web application. */
+    static String webAddress(Ports ports) {
+        return "http://localhost:" + ports.web() + "/";
     }
 
     private static List<String> jwtArguments(Ports ports) {

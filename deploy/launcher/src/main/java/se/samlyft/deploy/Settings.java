@@ -47,7 +47,8 @@ public record Settings(
             "enrolment-service",
             "reporting-service",
             "integration-service",
-            "gateway");
+            "gateway",
+            "web");
 
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);

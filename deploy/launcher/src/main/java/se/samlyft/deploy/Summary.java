@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The block printed once the platform is up: where to go, how to log in, and what it all costs. */
+/**
+ * The block printed once the platform is up: first the web application's address with a login to try, then where
+ * everything else is, how to log in, and what each process took to start and costs in memory.
+ */
 final class Summary {
 
     /** The aliases of the demo realm's municipalities, each with a coordinator, a manager and three participants. */
@@ -27,8 +30,18 @@ final class Summary {
 
     static final String DEMO_PASSWORD = "samlyft";
 
-    /** The resident memory of one component. */
-    record Memory(String component, OptionalLong kib) {}
+    /** A participant and a manager of the demo realm, to try the web application with. */
+    static final String DEMO_PARTICIPANT = "arvidsjaur-deltagare-1";
+
+    static final String DEMO_MANAGER = "arvidsjaur-chef";
+
+    /** One component's time from launch until ready (unknown for the launcher itself) and resident memory. */
+    record Memory(String component, Optional<Duration> readyAfter, OptionalLong kib) {
+
+        Memory(String component, OptionalLong kib) {
+            this(component, Optional.empty(), kib);
+        }
+    }
 
     private Summary() {}
 
@@ -39,6 +52,17 @@ final class Summary {
         String line = "=".repeat(78);
         StringBuilder text = new StringBuilder();
         text.append('\n').append(line).append('\n');
+        text.append(" Open ")
+                .append(ServiceProcess.webAddress(ports))
+                .append(" and log in as ")
+                .append(DEMO_PARTICIPANT)
+                .append(" / ")
+                .append(DEMO_PASSWORD)
+                .append(" (a care worker),\n or ")
+                .append(DEMO_MANAGER)
+                .append(" / ")
+                .append(DEMO_PASSWORD)
+                .append(" (her manager).\n\n");
         text.append(" Samlyft is running: ready ")
                 .append(Startup.seconds(startup))
                 .append(" after launch")
@@ -80,15 +104,20 @@ final class Summary {
         text.append(curl(ports)).append('\n');
         text.append(" Data        ").append(settings.stateDirectory()).append("  (delete it to start afresh)\n");
         text.append(" Logs        ").append(settings.logDirectory()).append("/<component>.log\n\n");
-        text.append(" Resident memory (proportional set size):\n");
+        text.append(String.format(
+                Locale.ROOT, " %-36s %11s %9s%n", "Ready after launch, resident memory (PSS):", "ready", "memory"));
         long total = 0;
         for (Memory entry : memory) {
             text.append(String.format(
-                    Locale.ROOT, "   %-34s %8s%n", entry.component(), ResidentMemory.format(entry.kib())));
+                    Locale.ROOT,
+                    "   %-34s %11s %9s%n",
+                    entry.component(),
+                    entry.readyAfter().map(Startup::seconds).orElse(""),
+                    ResidentMemory.format(entry.kib())));
             total += entry.kib().orElse(0);
         }
-        text.append(
-                String.format(Locale.ROOT, "   %-34s %8s%n", "total", ResidentMemory.format(OptionalLong.of(total))));
+        text.append(String.format(
+                Locale.ROOT, "   %-34s %11s %9s%n", "total", "", ResidentMemory.format(OptionalLong.of(total))));
         text.append("\n Ctrl-C stops everything (or deploy/stop.sh from another terminal).\n");
         text.append(line).append('\n');
         return text.toString();

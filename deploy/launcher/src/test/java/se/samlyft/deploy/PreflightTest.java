@@ -20,7 +20,8 @@ class PreflightTest {
             "enrolment-service",
             "reporting-service",
             "integration-service",
-            "gateway");
+            "gateway",
+            "web");
 
     @TempDir
     Path home;

@@ -111,7 +111,7 @@ class ServiceProcessTest {
     }
 
     @Test
-    void startsTheFiveServicesAndTheGateway() {
+    void startsTheFiveServicesTheGatewayAndTheWebApplication() {
         assertThat(ServiceProcess.all(settings))
                 .extracting(ServiceProcess::module)
                 .isEqualTo(List.of(
@@ -120,6 +120,16 @@ class ServiceProcessTest {
                         "enrolment-service",
                         "reporting-service",
                         "integration-service",
-                        "gateway"));
+                        "gateway",
+                        "web"));
+    }
+
+    @Test
+    void pointsTheWebApplicationAtTheGatewayAndTheRealmOnItsOwnPort() {
+        assertThat(ServiceProcess.web(settings).arguments())
+                .containsExactly(
+                        "--server.port=8085",
+                        "--samlyft.web.gateway-url=http://127.0.0.1:8080",
+                        "--samlyft.web.keycloak.issuer-uri=http://localhost:18180/realms/samlyft");
     }
 }

@@ -20,6 +20,11 @@ public interface Enrolments {
 
     long count(@Nullable UUID personId);
 
+    /** A page of the enrolments of the people whose manager is {@code managerId}, newest first. */
+    List<Enrolment> listOfStaff(UUID managerId, int page, int size);
+
+    long countOfStaff(UUID managerId);
+
     /** The person's live enrolment on the offering, if any. */
     Optional<Enrolment> live(UUID personId, UUID offeringId);
 
@@ -41,7 +46,10 @@ public interface Enrolments {
     /** The offering's enrolments awaiting approval whose hold ran out at {@code at}. */
     List<Enrolment> holdsExpired(UUID offeringId, Instant at);
 
-    /** The enrolments of the scope awaiting the decision of the manager {@code managerId}, oldest first. */
+    /**
+     * The enrolments of the scope awaiting the decision of the manager {@code managerId}: the hold that runs out first
+     * first, and in order of arrival among equal holds.
+     */
     List<Enrolment> awaitingApprovalBy(UUID managerId);
 
     /** A waiting enrolment's place on its offering's waiting list, counting every organisation; empty otherwise. */

@@ -54,6 +54,16 @@ final class InMemoryEnrolments implements Enrolments {
     }
 
     @Override
+    public List<Enrolment> listOfStaff(UUID managerId, int page, int size) {
+        return List.of();
+    }
+
+    @Override
+    public long countOfStaff(UUID managerId) {
+        return 0;
+    }
+
+    @Override
     public Optional<Enrolment> live(UUID personId, UUID offeringId) {
         return all().stream()
                 .filter(e -> e.personId().equals(personId) && e.offeringId().equals(offeringId) && e.isLive())

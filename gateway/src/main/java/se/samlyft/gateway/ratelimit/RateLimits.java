@@ -4,7 +4,11 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,25 +25,34 @@ import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
- * Rate limits on the API routes: one budget per tenant, shared by all its users and clients, and a smaller one per
- * client of a tenant (the token's {@code azp}, the OAuth client that asked for it), so a noisy integration uses up its
- * own budget before its organisation's, and never another organisation's. A request over either is answered 429 with
- * {@code Retry-After} (whole seconds until a request fits again) and a problem.
+ * Rate limits on the API routes: one budget per tenant, shared by all its users and clients; a smaller one per client
+ * of a tenant (the token's {@code azp}, the OAuth client that asked for it), unless the settings give that client a
+ * budget of its own (the web application, one client for all of a tenant's people, gets one that fits a tenant); and
+ * one per person (the token's {@code sub}, for a token that names a person in {@code person_id}), so that a noisy
+ * integration or one person's runaway page uses up their own budget before their organisation's, and never another
+ * organisation's. A request over any is answered 429 with {@code Retry-After} (whole seconds until a request fits
+ * again) and a problem that names the limit; a refused request costs no other budget.
  */
 public final class RateLimits implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
     /** The client of a token that names none. */
     static final String UNNAMED_CLIENT = "-";
 
+    /** The claim that names the person a token was issued to (the realm maps it from the user's {@code personId}). */
+    static final String PERSON_CLAIM = "person_id";
+
     private final boolean enabled;
+    private final GatewayProperties.RateLimits settings;
     private final BucketConfiguration perTenant;
-    private final BucketConfiguration perClient;
+    private final BucketConfiguration perPerson;
+    private final Map<String, BucketConfiguration> perClient = new ConcurrentHashMap<>();
     private final RateLimitBuckets buckets;
 
     public RateLimits(GatewayProperties.RateLimits settings, RateLimitBuckets buckets) {
         this.enabled = settings.enabled();
+        this.settings = settings;
         this.perTenant = configurationOf(settings.perTenant());
-        this.perClient = configurationOf(settings.perClient());
+        this.perPerson = configurationOf(settings.perPerson());
         this.buckets = buckets;
     }
 
@@ -59,20 +72,40 @@ public final class RateLimits implements HandlerFilterFunction<ServerResponse, S
         if (!enabled || token.isEmpty() || tenant.isEmpty()) {
             return next.handle(request);
         }
-        String client = Optional.ofNullable(token.get().getClaimAsString("azp")).orElse(UNNAMED_CLIENT);
-        Bucket clientBucket = buckets.bucket("client:" + tenant.get().value() + ":" + client, perClient);
+        Jwt jwt = token.get();
+        String organisation = tenant.get().value();
+        List<Bucket> taken = new ArrayList<>();
+        String subject = jwt.getSubject();
+        if (subject != null && jwt.hasClaim(PERSON_CLAIM)) {
+            Bucket personBucket = buckets.bucket("person:" + organisation + ":" + subject, perPerson);
+            ConsumptionProbe byPerson = personBucket.tryConsumeAndReturnRemaining(1);
+            if (!byPerson.isConsumed()) {
+                return tooManyRequests(byPerson, "You have made too many requests in a short time.");
+            }
+            taken.add(personBucket);
+        }
+        String client = Optional.ofNullable(jwt.getClaimAsString("azp")).orElse(UNNAMED_CLIENT);
+        Bucket clientBucket = buckets.bucket(
+                "client:" + organisation + ":" + client,
+                perClient.computeIfAbsent(client, named -> configurationOf(settings.ofClient(named))));
         ConsumptionProbe byClient = clientBucket.tryConsumeAndReturnRemaining(1);
         if (!byClient.isConsumed()) {
+            giveBack(taken);
             return tooManyRequests(
                     byClient, "This client (" + client + ") has made too many requests for your organisation.");
         }
+        taken.add(clientBucket);
         ConsumptionProbe byTenant =
-                buckets.bucket("tenant:" + tenant.get().value(), perTenant).tryConsumeAndReturnRemaining(1);
+                buckets.bucket("tenant:" + organisation, perTenant).tryConsumeAndReturnRemaining(1);
         if (!byTenant.isConsumed()) {
-            clientBucket.addTokens(1);
+            giveBack(taken);
             return tooManyRequests(byTenant, "Your organisation has made too many requests.");
         }
         return next.handle(request);
+    }
+
+    private static void giveBack(List<Bucket> taken) {
+        taken.forEach(bucket -> bucket.addTokens(1));
     }
 
     private static Optional<Jwt> currentToken() {

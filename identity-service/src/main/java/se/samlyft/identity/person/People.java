@@ -19,6 +19,12 @@ public interface People {
 
     long count();
 
+    /** One page of the people whose manager is {@code managerId}, ordered by family and given name. */
+    List<Person> pageManagedBy(UUID managerId, int page, int size);
+
+    /** How many people {@code managerId} manages. */
+    long countManagedBy(UUID managerId);
+
     /** The people of the scope with these e-mail addresses (lower-case), by address. */
     Map<String, Person> byEmail(Collection<String> normalisedEmails);
 

@@ -2,7 +2,6 @@ package se.samlyft.identity.hrimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samlyft.identity.IdentityApi.coordinatorOf;
-import static se.samlyft.identity.IdentityApi.managerOf;
 import static se.samlyft.identity.IdentityApi.municipality;
 import static se.samlyft.identity.IdentityApi.organisationNumber;
 import static se.samlyft.identity.IdentityApi.participantOf;
@@ -60,7 +59,7 @@ class HrImportApiTest extends AgainstIdentity {
         assertThat(problems(body.path("problems")))
                 .containsExactly("3 e-post", "3 personnummer", "3 yrke", "4 arbetsplatskod", "4 födelseår", "5 e-post");
         assertThat(body.toString()).doesNotContain("19780315-4562");
-        assertThat(api.get("/api/identity/people", managerOf(GOTEBORG))
+        assertThat(api.get("/api/identity/people", coordinatorOf(GOTEBORG))
                         .json()
                         .path("totalItems")
                         .asInt())
@@ -81,7 +80,7 @@ class HrImportApiTest extends AgainstIdentity {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(problems(refused.json().path("problems"))).containsExactly("3 chefens e-post");
-        assertThat(api.get("/api/identity/people", managerOf("partille"))
+        assertThat(api.get("/api/identity/people", coordinatorOf("partille"))
                         .json()
                         .path("totalItems")
                         .asInt())
@@ -112,7 +111,7 @@ class HrImportApiTest extends AgainstIdentity {
         assertThat(second.json().path("changed").asInt()).isZero();
         assertThat(second.json().path("unchanged").asInt()).isEqualTo(2);
         JsonNode people =
-                api.get("/api/identity/people", managerOf(MOLNDAL)).json().path("items");
+                api.get("/api/identity/people", coordinatorOf(MOLNDAL)).json().path("items");
         assertThat(people).hasSize(2);
         JsonNode marta = people.get(0).path("givenName").asString().equals("Märta") ? people.get(0) : people.get(1);
         JsonNode orjan = people.get(0) == marta ? people.get(1) : people.get(0);

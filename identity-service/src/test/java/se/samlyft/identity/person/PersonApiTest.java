@@ -49,7 +49,7 @@ class PersonApiTest extends AgainstIdentity {
                         .toString());
         String id = created.json().path("id").asString();
 
-        var read = api.get(created.header("Location"), managerOf(VILHELMINA));
+        var read = api.get(created.header("Location"), coordinatorOf(VILHELMINA));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(read.json().path("familyName").asString()).isEqualTo("Sjöström");
@@ -246,6 +246,56 @@ class PersonApiTest extends AgainstIdentity {
         assertThat(list.status()).isEqualTo(403);
         assertThat(fromDorotea.status()).isEqualTo(404);
         assertThat(changeFromDorotea.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aManagerListsAndReadsOnlyThePeopleTheyManageAndNeverAPersonalIdentityNumber() {
+        var birgitta = person("Birgitta", "Lundqvist", "birgitta.lundqvist@vilhelmina.se")
+                .put("occupation", "MANAGER");
+        birgitta.putArray("roles").add("manager");
+        String chef = api.register(VILHELMINA, birgitta);
+        String otherChef = api.register(
+                VILHELMINA,
+                person("Kjell", "Holmberg", "kjell.holmberg@vilhelmina.se").put("occupation", "MANAGER"));
+        String staff = api.register(
+                VILHELMINA,
+                person("Åsa", "Öström", "asa.ostrom@vilhelmina.se")
+                        .put("managerId", chef)
+                        .put("personalIdentityNumber", "19780315-4561"));
+        String alsoStaff = api.register(
+                VILHELMINA, person("Ärla", "Ek", "arla.ek@vilhelmina.se").put("managerId", chef));
+        String notStaff = api.register(
+                VILHELMINA,
+                person("Olle", "Lindgren", "olle.lindgren@vilhelmina.se").put("managerId", otherChef));
+        String manager = personToken(VILHELMINA, chef, "manager");
+
+        var listed = api.get(PEOPLE, manager);
+        var asStaff = api.get(PEOPLE + "?staff=true", coordinatorOf(VILHELMINA));
+        var ownStaff = api.get(PEOPLE + "/" + staff, manager);
+        var someoneElsesStaff = api.get(PEOPLE + "/" + notStaff, manager);
+        var themselves = api.get(PEOPLE + "/" + chef, manager);
+        var withoutPersonId = api.get(PEOPLE, managerOf(VILHELMINA));
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json()
+                        .path("items")
+                        .valueStream()
+                        .map(person -> person.path("id").asString())
+                        .toList())
+                .containsExactly(alsoStaff, staff);
+        assertThat(listed.json().path("totalItems").asLong()).isEqualTo(2);
+        assertThat(listed.body()).doesNotContain("4561", "Lindgren", "personalIdentityNumber\"");
+        assertThat(asStaff.json().path("items"))
+                .as("a coordinator who manages no one")
+                .isEmpty();
+        assertThat(ownStaff.status()).isEqualTo(200);
+        assertThat(ownStaff.json().path("workplaceName").asString()).isEqualTo("Hemtjänst Centrum");
+        assertThat(ownStaff.json().path("hasPersonalIdentityNumber").asBoolean())
+                .isTrue();
+        assertThat(ownStaff.body()).doesNotContain("4561");
+        assertThat(someoneElsesStaff.status()).isEqualTo(403);
+        assertThat(themselves.status()).isEqualTo(200);
+        assertThat(withoutPersonId.json().path("items")).isEmpty();
     }
 
     @Test

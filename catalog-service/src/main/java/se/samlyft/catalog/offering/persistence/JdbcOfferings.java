@@ -99,18 +99,19 @@ class JdbcOfferings implements Offerings {
     }
 
     @Override
-    public OfferingPage list(TenantId tenant, boolean withOwn, int page, int size) {
+    public OfferingPage list(TenantId tenant, boolean withOwn, @Nullable UUID courseId, int page, int size) {
         String visible = """
-                 where (? and o.tenant_id = ?)
-                    or exists (select 1 from offering_audience a where a.offering_id = o.id and a.member = ?)
+                 where ((? and o.tenant_id = ?)
+                    or exists (select 1 from offering_audience a where a.offering_id = o.id and a.member = ?))
+                   and (?::uuid is null or o.course_id = ?)
                 """;
         long total = jdbc.sql("select count(*) from offering o " + visible)
-                .params(withOwn, tenant.value(), tenant.value())
+                .params(withOwn, tenant.value(), tenant.value(), courseId, courseId)
                 .query(Long.class)
                 .single();
         List<Offering> items = jdbc
                 .sql(COLUMNS + " " + visible + " order by o.starts_at, o.id limit ? offset ?")
-                .params(withOwn, tenant.value(), tenant.value(), size, (long) page * size)
+                .params(withOwn, tenant.value(), tenant.value(), courseId, courseId, size, (long) page * size)
                 .query(Row::of)
                 .list()
                 .stream()

@@ -88,14 +88,17 @@ class OfferingController {
         return answer(offering);
     }
 
+    /** The offerings the caller's organisation may enrol in (and a coordinator's own), of one course if named. */
     @GetMapping
     PageView<OfferingView> listOfferings(
+            @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
         Caller caller = Callers.current();
         return caller.tenant()
                 .map(tenant -> {
-                    Offerings.OfferingPage found = offerings.list(tenant, Callers.manages(caller), page, size);
+                    Offerings.OfferingPage found =
+                            offerings.list(tenant, Callers.manages(caller), courseId, page, size);
                     return PageView.of(
                             found.items().stream().map(OfferingView::of).toList(), page, size, found.totalItems());
                 })

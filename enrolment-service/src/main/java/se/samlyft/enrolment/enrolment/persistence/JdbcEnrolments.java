@@ -45,6 +45,10 @@ class JdbcEnrolments implements Enrolments {
                 milestone, usefulness, evaluation_comment, version
             from enrolment""";
 
+    /** The condition that the enrolment {@code e} is of a person whose manager is the parameter. */
+    private static final String STAFF_OF =
+            "exists (select 1 from person p where p.id = e.person_id and p.manager_id = ?)";
+
     private static final String LIVE = "('REQUESTED', 'AWAITING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'IN_PROGRESS')";
 
     /** Adds the organisations an offering does not list yet to its {@code enrolled_tenants}. */
@@ -81,6 +85,22 @@ class JdbcEnrolments implements Enrolments {
     public long count(@Nullable UUID personId) {
         return jdbc.sql("select count(*) from enrolment where (?::uuid is null or person_id = ?)")
                 .params(personId, personId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public List<Enrolment> listOfStaff(UUID managerId, int page, int size) {
+        return jdbc.sql(COLUMNS + " e where " + STAFF_OF + " order by e.arrival desc limit ? offset ?")
+                .params(managerId, size, (long) page * size)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public long countOfStaff(UUID managerId) {
+        return jdbc.sql("select count(*) from enrolment e where " + STAFF_OF)
+                .param(managerId)
                 .query(Long.class)
                 .single();
     }
@@ -144,10 +164,8 @@ class JdbcEnrolments implements Enrolments {
 
     @Override
     public List<Enrolment> awaitingApprovalBy(UUID managerId) {
-        return jdbc.sql(COLUMNS + """
-                         e where e.state = 'AWAITING_APPROVAL'
-                          and exists (select 1 from person p where p.id = e.person_id and p.manager_id = ?)
-                        order by e.arrival""")
+        return jdbc.sql(COLUMNS + " e where e.state = 'AWAITING_APPROVAL' and " + STAFF_OF
+                        + " order by e.hold_until nulls last, e.arrival")
                 .param(managerId)
                 .query(JdbcEnrolments::map)
                 .list();

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -134,13 +135,29 @@ class EnrolmentController {
                 .body(view(enrolment));
     }
 
+    /**
+     * A page of enrolments, newest first: the organisation's for a coordinator, the caller's own for anyone else, and
+     * with {@code staff=true} those of the people the caller manages.
+     */
     @GetMapping
     EnrolmentPage list(
+            @RequestParam(defaultValue = "false") boolean staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
         Caller caller = current();
         if (caller.tenant().isEmpty()) {
             return new EnrolmentPage(List.of(), page, size, 0, 0);
+        }
+        if (staff) {
+            return caller.personId()
+                    .map(manager -> {
+                        long total = enrolments.countOfStaff(manager);
+                        List<EnrolmentView> items = enrolments.listOfStaff(manager, page, size).stream()
+                                .map(this::view)
+                                .toList();
+                        return new EnrolmentPage(items, page, size, total, (total + size - 1) / size);
+                    })
+                    .orElseGet(() -> new EnrolmentPage(List.of(), page, size, 0, 0));
         }
         UUID personId = isCoordinator(caller) ? null : caller.personId().orElse(null);
         if (personId == null && !isCoordinator(caller)) {
@@ -170,43 +187,58 @@ class EnrolmentController {
     }
 
     @PostMapping("/{id}/withdraw")
-    ResponseEntity<EnrolmentView> withdraw(@PathVariable UUID id) {
+    ResponseEntity<EnrolmentView> withdraw(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         Enrolment enrolment = ownOrCoordinated(id, current());
+        checkVersion(ifMatch, enrolment);
         return answer(seats.atOffering(enrolment.offeringId(), desk -> desk.withdraw(id, now())));
     }
 
     @PostMapping("/{id}/approve")
-    ResponseEntity<EnrolmentView> approve(@PathVariable UUID id) {
+    ResponseEntity<EnrolmentView> approve(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         Enrolment enrolment = decidable(id, current());
+        checkVersion(ifMatch, enrolment);
         return answer(seats.atOffering(enrolment.offeringId(), desk -> desk.approve(id, now())));
     }
 
     @PostMapping("/{id}/decline")
-    ResponseEntity<EnrolmentView> decline(@PathVariable UUID id, @RequestBody DeclineRequest request) {
+    ResponseEntity<EnrolmentView> decline(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody DeclineRequest request) {
         Enrolment enrolment = decidable(id, current());
+        checkVersion(ifMatch, enrolment);
         String reason = request.reason() == null ? "" : request.reason();
         return answer(seats.atOffering(enrolment.offeringId(), desk -> desk.decline(id, reason, now())));
     }
 
     @PostMapping("/{id}/start")
-    ResponseEntity<EnrolmentView> start(@PathVariable UUID id) {
-        return answer(change(id, this::own, (enrolment, at) -> enrolment.start(offeringOf(enrolment), at)));
+    ResponseEntity<EnrolmentView> start(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(change(id, ifMatch, this::own, (enrolment, at) -> enrolment.start(offeringOf(enrolment), at)));
     }
 
     @PostMapping("/{id}/pause")
-    ResponseEntity<EnrolmentView> pause(@PathVariable UUID id) {
-        return answer(change(id, this::own, (enrolment, at) -> enrolment.pause(at)));
+    ResponseEntity<EnrolmentView> pause(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(change(id, ifMatch, this::own, (enrolment, at) -> enrolment.pause(at)));
     }
 
     @PostMapping("/{id}/resume")
-    ResponseEntity<EnrolmentView> resume(@PathVariable UUID id) {
-        return answer(change(id, this::own, (enrolment, at) -> enrolment.resume(at)));
+    ResponseEntity<EnrolmentView> resume(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(change(id, ifMatch, this::own, (enrolment, at) -> enrolment.resume(at)));
     }
 
     @PostMapping("/{id}/progress")
-    ResponseEntity<EnrolmentView> progress(@PathVariable UUID id, @Valid @RequestBody ProgressRequest request) {
+    ResponseEntity<EnrolmentView> progress(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody ProgressRequest request) {
         return answer(change(
                 id,
+                ifMatch,
                 this::own,
                 (enrolment, at) -> enrolment.recordProgress(
                         request.modulesCompleted(), request.resumeAt(), courseOf(enrolment), at)));
@@ -214,31 +246,45 @@ class EnrolmentController {
 
     /** Attendance of a scheduled course, or completion of a self-paced one whose modules the catalog did not count. */
     @PostMapping("/{id}/completion")
-    ResponseEntity<EnrolmentView> completion(@PathVariable UUID id) {
-        return answer(
-                change(id, this::coordinated, (enrolment, at) -> enrolment.recordCompletion(courseOf(enrolment), at)));
+    ResponseEntity<EnrolmentView> completion(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(change(
+                id,
+                ifMatch,
+                this::coordinated,
+                (enrolment, at) -> enrolment.recordCompletion(courseOf(enrolment), at)));
     }
 
     @PostMapping("/{id}/no-show")
-    ResponseEntity<EnrolmentView> noShow(@PathVariable UUID id) {
-        return answer(
-                change(id, this::coordinated, (enrolment, at) -> enrolment.markNoShow(offeringOf(enrolment), at)));
+    ResponseEntity<EnrolmentView> noShow(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(change(
+                id, ifMatch, this::coordinated, (enrolment, at) -> enrolment.markNoShow(offeringOf(enrolment), at)));
     }
 
     @PostMapping("/{id}/evaluation")
-    ResponseEntity<EnrolmentView> evaluate(@PathVariable UUID id, @Valid @RequestBody EvaluationRequest request) {
+    ResponseEntity<EnrolmentView> evaluate(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody EvaluationRequest request) {
         return answer(change(
-                id, this::own, (enrolment, at) -> enrolment.evaluate(request.usefulness(), request.comment(), at)));
+                id,
+                ifMatch,
+                this::own,
+                (enrolment, at) -> enrolment.evaluate(request.usefulness(), request.comment(), at)));
     }
 
     @PostMapping("/{id}/time-statements")
     ResponseEntity<TimeStatementView> confirmTimeStatement(
-            @PathVariable UUID id, @Valid @RequestBody TimeStatementRequest request) {
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody TimeStatementRequest request) {
         YearMonth month = month(request.month());
         BigDecimal paid = request.paidWorkingTimeHours() == null ? BigDecimal.ZERO : request.paidWorkingTimeHours();
         Caller caller = current();
         TimeStatement statement = transaction.execute(status -> {
             Enrolment enrolment = own(id, caller);
+            checkVersion(ifMatch, enrolment);
             Offering offering = offeringOf(enrolment);
             Instant at = now();
             long stored = enrolment.version();
@@ -265,15 +311,26 @@ class EnrolmentController {
         return statements.values().stream().map(TimeStatementView::of).toList();
     }
 
-    private Enrolment change(UUID id, Access access, BiConsumer<Enrolment, Instant> move) {
+    private Enrolment change(UUID id, @Nullable String ifMatch, Access access, BiConsumer<Enrolment, Instant> move) {
         Caller caller = current();
         return transaction.execute(status -> {
             Enrolment enrolment = access.check(id, caller);
+            checkVersion(ifMatch, enrolment);
             long stored = enrolment.version();
             move.accept(enrolment, now());
             enrolments.update(enrolment, stored);
             return enrolment;
         });
+    }
+
+    /**
+     * The optional {@code If-Match} of an action: when sent, it must name the enrolment's current version (412 when
+     * it moved on), so that a page showing an older state cannot act on the newer one.
+     */
+    private static void checkVersion(@Nullable String ifMatch, Enrolment enrolment) {
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, enrolment.version());
+        }
     }
 
     /** Finds an enrolment the caller may act on, or refuses. */

@@ -81,6 +81,23 @@ class JdbcPeople implements People {
     }
 
     @Override
+    public List<Person> pageManagedBy(UUID managerId, int page, int size) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from person where manager_id = ? order by family_name, given_name, id limit ? offset ?")
+                .params(managerId, size, (long) page * size)
+                .query(this::row)
+                .list();
+    }
+
+    @Override
+    public long countManagedBy(UUID managerId) {
+        return jdbc.sql("select count(*) from person where manager_id = ?")
+                .param(managerId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
     public Map<String, Person> byEmail(Collection<String> normalisedEmails) {
         if (normalisedEmails.isEmpty()) {
             return Map.of();

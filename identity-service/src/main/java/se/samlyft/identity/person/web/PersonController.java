@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +39,8 @@ import se.samlyft.platform.tenancy.TenantId;
 
 /**
  * {@code /api/identity/people}: the people of the caller's organisation. Its coordinators register, change, mark as
- * left and erase them; coordinators and managers list and read them; a person reads and exports their own data.
+ * left and erase them, and list and read them all; a manager lists and reads only the people they manage (their
+ * staff); a person reads and exports their own data. The personal identity number is never shown here.
  */
 @RestController
 @RequestMapping("/api/identity/people")
@@ -72,13 +75,31 @@ class PersonController {
                 .body(PersonView.of(person));
     }
 
+    /**
+     * The organisation's people for its coordinators; the people the caller manages for a manager, and for anyone
+     * who asks for {@code staff=true}.
+     */
     @GetMapping
     PageView<PersonView> listPeople(
+            @RequestParam(defaultValue = "false") boolean staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
         Callers.requireAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR, Callers.MANAGER);
         Callers.tenant();
-        return PageView.of(people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
+        if (!staff && Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
+            return PageView.of(
+                    people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
+        }
+        return Callers.current()
+                .personId()
+                .map(manager -> PageView.of(
+                        people.pageManagedBy(manager, page, size).stream()
+                                .map(PersonView::of)
+                                .toList(),
+                        page,
+                        size,
+                        people.countManagedBy(manager)))
+                .orElseGet(() -> PageView.of(List.of(), page, size, 0));
     }
 
     @GetMapping("/{id}")
@@ -146,9 +167,18 @@ class PersonController {
         return people.find(id).orElseThrow(() -> NotFound.of("person", id));
     }
 
+    /** The person for a coordinator of the organisation, their manager and themselves. */
     private Person readable(UUID id) {
-        if (Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR, Callers.MANAGER)) {
+        if (Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
             return existing(id);
+        }
+        Optional<UUID> caller = Callers.current().personId();
+        if (Callers.hasAnyRole(Callers.MANAGER) && caller.isPresent()) {
+            Optional<Person> managed = people.find(id)
+                    .filter(person -> caller.get().equals(person.profile().managerId()));
+            if (managed.isPresent()) {
+                return managed.get();
+            }
         }
         return ownOrManaged(id);
     }
