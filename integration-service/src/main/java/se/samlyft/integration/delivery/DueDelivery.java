@@ -12,7 +12,7 @@ import se.samlyft.platform.tenancy.TenantId;
  * A delivery a worker has claimed, with what it needs to send it.
  *
  * @param lease the worker's lease; its outcome is recorded only while the lease is still the worker's
- * @param attempts how many attempts were made before
+ * @param attempts how many attempts were made since its retries began (a resume begins them again)
  * @param retryFrom when its retries began
  * @param secrets the subscription's signing secrets now, newest first
  */

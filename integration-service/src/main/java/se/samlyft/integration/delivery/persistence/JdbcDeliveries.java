@@ -42,7 +42,9 @@ import se.samlyft.platform.tenancy.TenantScope;
 class JdbcDeliveries implements Deliveries {
 
     private static final String LOAD = """
-            select d.id, d.subscription_id, d.event_id, e.body, s.target_url, d.attempts, d.retry_from
+            select d.id, d.subscription_id, d.event_id, e.body, s.target_url, d.retry_from,
+                (select count(*) from delivery_attempt a where a.delivery_id = d.id and a.started_at >= d.retry_from)
+                    as attempts
             from delivery d
             join feed_event e on e.tenant_id = d.tenant_id and e.position = d.position
             join subscription s on s.id = d.subscription_id
