@@ -26,7 +26,8 @@ final class BenchPlatform {
         "samlyft.identity.port", "081",
         "samlyft.catalog.port", "082",
         "samlyft.enrolment.port", "083",
-        "samlyft.reporting.port", "084"
+        "samlyft.reporting.port", "084",
+        "samlyft.integration.port", "086"
     };
 
     private BenchPlatform() {}

@@ -1,8 +1,6 @@
 package se.samlyft.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -35,8 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.tools.EndToEndLatency;
 import se.samlyft.deploy.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -570,7 +566,7 @@ public final class PerformanceSuite {
     private void freshness() throws Exception {
         try (Progress.Stage stage = progress.stage("event freshness beside Kafka's end-to-end latency", 0)) {
             Map<String, Double> quantiles = freshnessQuantiles();
-            String tool = endToEndLatency(2_000);
+            String tool = KafkaLatency.measure(platform, 2_000);
             results.freshness(quantiles, tool);
             progress.say("  freshness (ms by quantile, the last two minutes): " + quantiles);
             progress.say("  "
@@ -591,29 +587,6 @@ public final class PerformanceSuite {
             }
         }
         return quantiles;
-    }
-
-    private String endToEndLatency(int messages) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Exit.setExitProcedure((status, message) -> {
-            if (status != 0) {
-                throw new IllegalStateException("EndToEndLatency failed: " + message);
-            }
-        });
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            EndToEndLatency.main(
-                    "127.0.0.1:" + platform.ports().kafka(),
-                    "samlyft.bench.latency",
-                    Integer.toString(messages),
-                    "all",
-                    "600");
-        } finally {
-            System.setOut(original);
-            Exit.resetExitProcedure();
-        }
-        return printed.toString(StandardCharsets.UTF_8);
     }
 
     // ---- the read-model rebuild ----

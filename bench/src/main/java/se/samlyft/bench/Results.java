@@ -155,14 +155,8 @@ final class Results {
     }
 
     void freshness(Map<String, Double> quantiles, String tool) {
-        String average = tool.lines()
-                .filter(line -> line.startsWith("Avg latency"))
-                .findFirst()
-                .orElse("(no average printed)");
-        String percentiles = tool.lines()
-                .filter(line -> line.startsWith("Percentiles"))
-                .findFirst()
-                .orElse("(no percentiles printed)");
+        String average = KafkaLatency.line(tool, "Avg latency");
+        String percentiles = KafkaLatency.line(tool, "Percentiles");
         StringBuilder text = new StringBuilder("| quantile | at a walk (" + PerformanceSuite.WALK_PER_SECOND
                 + " enrolments/s), ms | during the rush, ms |\n" + "| --- | --- | --- |\n");
         quantiles.forEach((quantile, millis) -> text.append("| ")
@@ -294,6 +288,10 @@ final class Results {
                     .append(" 1.10× on the enrolment transaction.\n");
         } else {
             findings.forEach(finding -> md.append("- ").append(finding).append('\n'));
+        }
+        String webhooks = WebhookResults.section(file);
+        if (!webhooks.isEmpty()) {
+            md.append('\n').append(webhooks);
         }
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         return file;

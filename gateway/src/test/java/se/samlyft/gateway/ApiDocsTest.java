@@ -23,7 +23,33 @@ class ApiDocsTest extends GatewayTestBase {
                         "catalog /api/docs/catalog",
                         "enrolment /api/docs/enrolment",
                         "identity /api/docs/identity",
-                        "reporting /api/docs/reporting");
+                        "reporting /api/docs/reporting",
+                        "integration /api/docs/integration");
+        assertThat(list.json().get("asyncApi").asString()).isEqualTo("/api/docs/asyncapi.yaml");
+    }
+
+    @Test
+    void servesTheAsyncApiDocumentAndTheSchemaOfEveryTypeItRefersToWithoutAToken() {
+        TestHttp.Response document = http.get("/api/docs/asyncapi.yaml", null);
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.header("Content-Type")).startsWith("application/yaml");
+        assertThat(document.body()).startsWith("asyncapi: 3.0.0").contains("/api/integrations/events");
+        java.util.regex.Matcher references =
+                java.util.regex.Pattern.compile("\\$ref: '\\./events/([^']+)'").matcher(document.body());
+        int referenced = 0;
+        while (references.find()) {
+            TestHttp.Response schema = http.get("/api/docs/events/" + references.group(1), null);
+            assertThat(schema.status()).as(references.group(1)).isEqualTo(200);
+            assertThat(schema.json().get("$id").asString())
+                    .endsWith(references.group(1).replace(".json", ""));
+            referenced++;
+        }
+        assertThat(referenced).isGreaterThanOrEqualTo(30);
+        assertThat(http.get("/api/docs/events/se.samlyft.kassa.v1.json", null).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/docs/events/..%2Fasyncapi.yaml", null).status())
+                .isIn(400, 404);
     }
 
     @Test

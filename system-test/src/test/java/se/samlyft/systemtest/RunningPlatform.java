@@ -2,6 +2,9 @@ package se.samlyft.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +50,7 @@ final class RunningPlatform {
             Instant began = Instant.now();
             try {
                 deleteEarlierState(Path.of(settings.get("samlyft.state-dir")));
+                writeHostsFile();
                 running = new RunningPlatform(LocalPlatform.startForTest(settings, System.out), settings);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -59,6 +63,42 @@ final class RunningPlatform {
                     + Duration.between(began, Instant.now()).toSeconds() + " s");
         }
         return running;
+    }
+
+    /** The name of a municipality's intranet in integration-service's hosts file: a private address. */
+    static final String INTRANET_HOST = "intranet.kommun.test";
+
+    static final String INTRANET_ADDRESS = "10.20.30.40";
+
+    /**
+     * The hosts file integration-service resolves names from (its JVM's {@code jdk.net.hosts.file}): this machine's
+     * names on loopback, and {@link #INTRANET_HOST} on a private address, as a municipality's intranet name would
+     * resolve inside its network.
+     */
+    private static void writeHostsFile() {
+        String hostsFile = System.getProperty("system-test.hosts-file");
+        if (hostsFile == null) {
+            return;
+        }
+        StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n::1 localhost\n");
+        try {
+            hosts.append("127.0.0.1 ")
+                    .append(InetAddress.getLocalHost().getHostName())
+                    .append('\n');
+        } catch (UnknownHostException unnamed) {
+            // this machine has no name to list
+        }
+        hosts.append(INTRANET_ADDRESS).append(' ').append(INTRANET_HOST).append('\n');
+        try {
+            Files.writeString(Path.of(hostsFile), hosts.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + hostsFile, e);
+        }
+    }
+
+    /** The port of the test's webhook receiver, the only one on this machine that integration-service may call. */
+    static int receiverPort() {
+        return Integer.parseInt(System.getProperty("system-test.receiver-port", "28087"));
     }
 
     private static void deleteEarlierState(Path state) {
@@ -86,7 +126,10 @@ final class RunningPlatform {
         return TestHttp.onPort(port("gateway"));
     }
 
-    /** One service straight, bypassing the gateway: {@code identity}, {@code catalog}, {@code enrolment}, {@code reporting}. */
+    /**
+     * One service straight, bypassing the gateway: {@code identity}, {@code catalog}, {@code enrolment},
+     * {@code reporting}, {@code integration}.
+     */
     TestHttp service(String name) {
         return TestHttp.onPort(port(name));
     }

@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Objects of one tenant made through the gateway with its coordinator's token, each carrying a marker text. */
+/**
+ * Objects of one tenant made through the gateway with its coordinator's token, each carrying a marker text: a
+ * programme, a published course, an offering and a webhook subscription (to a type no test produces).
+ */
 final class TenantData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,9 +64,16 @@ final class TenantData {
                 .put("paidWorkingTime", true)
                 .put("programmeId", createdProgramme.path("id").asString())
                 .put("audience", "OWN_STAFF");
-        return created(gateway, "/api/catalog/offerings", coordinator, offering)
+        String offeringId = created(gateway, "/api/catalog/offerings", coordinator, offering)
                 .path("id")
                 .asString();
+
+        ObjectNode subscription = JSON.createObjectNode()
+                .put("targetUrl", "http://127.0.0.1:" + RunningPlatform.receiverPort() + "/isolering")
+                .put("description", marker);
+        subscription.putArray("eventTypes").add("se.samlyft.identity.person-erased.v1");
+        created(gateway, "/api/integrations/subscriptions", coordinator, subscription);
+        return offeringId;
     }
 
     private static JsonNode created(TestHttp gateway, String path, String token, ObjectNode body) {

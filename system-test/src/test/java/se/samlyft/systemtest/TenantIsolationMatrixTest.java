@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TenantIsolationMatrixTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> SERVICES = List.of("identity", "catalog", "enrolment", "reporting");
+    private static final List<String> SERVICES =
+            List.of("identity", "catalog", "enrolment", "reporting", "integration");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Administration that would change the platform under the other tests (a rebuild of the read model): not called. */
     private static final Set<String> SIDE_EFFECTS =

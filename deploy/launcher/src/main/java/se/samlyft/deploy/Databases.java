@@ -14,8 +14,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class Databases {
 
-    /** The databases of the four services, each with the roles {@code <db>_owner} and {@code <db>_app}. */
-    static final List<String> SERVICE_DATABASES = List.of("identity", "catalog", "enrolment", "reporting");
+    /** The databases of the five services, each with the roles {@code <db>_owner} and {@code <db>_app}. */
+    static final List<String> SERVICE_DATABASES =
+            List.of("identity", "catalog", "enrolment", "reporting", "integration");
 
     static final String KEYCLOAK = "keycloak";
 

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the four services, the gateway and the
- * web application, and prints where to log in once all are ready, the web application's address first. Ctrl-C (or SIGTERM, see {@code deploy/stop.sh}) stops everything.
+ * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak, then the five services, the gateway and the
+ * web application, and prints where to log in once all are ready, the web application's address first. Ctrl-C (or
+ * SIGTERM, see {@code deploy/stop.sh}) stops everything.
  * Start it from the repository root with {@code ./mvnw -Pstart}.
  */
 public final class LocalPlatform {
@@ -121,7 +122,7 @@ public final class LocalPlatform {
 
     /**
      * How to reach one of the services' databases ({@code identity}, {@code catalog}, {@code enrolment},
-     * {@code reporting}) as its owner (who runs the migrations), as the services' login role, or as the server's
+     * {@code reporting}, {@code integration}) as its owner (who runs the migrations), as the services' login role, or as the server's
      * superuser; every local role's password is its name.
      */
     public Database database(String name) {

@@ -18,7 +18,8 @@ public record Ports(
         int catalog,
         int enrolment,
         int reporting,
-        int web) {
+        int web,
+        int integration) {
 
     static final String POSTGRES = "samlyft.postgres.port";
     static final String KAFKA = "samlyft.kafka.port";
@@ -31,6 +32,7 @@ public record Ports(
     static final String ENROLMENT = "samlyft.enrolment.port";
     static final String REPORTING = "samlyft.reporting.port";
     static final String WEB = "samlyft.web.port";
+    static final String INTEGRATION = "samlyft.integration.port";
 
     /** One port in use by one component, and the property that changes it. */
     public record Use(int port, String component, String property) {}
@@ -48,7 +50,8 @@ public record Ports(
                 port(properties, CATALOG, 8082),
                 port(properties, ENROLMENT, 8083),
                 port(properties, REPORTING, 8084),
-                port(properties, WEB, 8085));
+                port(properties, WEB, 8085),
+                port(properties, INTEGRATION, 8086));
     }
 
     /** Every port with the component that listens on it. */
@@ -64,7 +67,8 @@ public record Ports(
                 new Use(catalog, "catalog-service", CATALOG),
                 new Use(enrolment, "enrolment-service", ENROLMENT),
                 new Use(reporting, "reporting-service", REPORTING),
-                new Use(web, "web", WEB));
+                new Use(web, "web", WEB),
+                new Use(integration, "integration-service", INTEGRATION));
     }
 
     private static int port(UnaryOperator<String> properties, String property, int defaultPort) {

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One of the six Spring Boot applications (four services, the gateway and the web application), run as {@code java -jar} from its module's target directory with the
+ * One of the seven Spring Boot applications (five services, the gateway and the web application), run as
+ * {@code java -jar} from its module's target directory with the
  * addresses of the local PostgreSQL, Kafka and Keycloak passed as arguments.
  */
 final class ServiceProcess extends ProcessComponent {
@@ -39,13 +40,15 @@ final class ServiceProcess extends ProcessComponent {
         this.jar = settings.jar(module);
         this.home = settings.home();
         this.arguments = List.copyOf(arguments);
-        this.jvmOptions = settings.serviceJvmOptions();
+        this.jvmOptions = new ArrayList<>(settings.serviceJvmOptions());
+        this.jvmOptions.addAll(settings.jvmArgumentsOf(module));
     }
 
     /**
-     * The four domain services, each as many times as {@code -Dsamlyft.instances} says, the gateway and the web
-     * application, in the order they are started. The first instance of a service is named after its module, the others {@code <module>-2},
-     * {@code -3}, ...
+     * The domain services, the four of the API each as many times as {@code -Dsamlyft.instances} says, integration-service
+     * once, then the gateway and the web application, in the order they are started. The first instance of a service is
+     * named after its module, the others {@code <module>-2}, {@code -3}, ... integration-service may send webhooks to
+     * receivers on this machine, as the local platform's integrators run them, over plain http too.
      */
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
@@ -58,6 +61,7 @@ final class ServiceProcess extends ProcessComponent {
             all.add(service(settings, "enrolment-service", "enrolment", ports.enrolment() + offset, suffix));
             all.add(service(settings, "reporting-service", "reporting", ports.reporting() + offset, suffix));
         }
+        all.add(service(settings, "integration-service", "integration", ports.integration(), ""));
         all.add(gateway(settings));
         all.add(web(settings));
         return List.copyOf(all);
@@ -96,6 +100,9 @@ final class ServiceProcess extends ProcessComponent {
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
         }
+        if (module.equals("integration-service")) {
+            arguments.add("--samlyft.integration.targets.allow-loopback=true");
+        }
         arguments.addAll(settings.argumentsOf(module));
         return new ServiceProcess(settings, module, module + suffix, port, arguments);
     }
@@ -107,7 +114,8 @@ final class ServiceProcess extends ProcessComponent {
                 "--samlyft.routes.identity=http://127.0.0.1:" + ports.identity(),
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
-                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
+                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting(),
+                "--samlyft.routes.integration=http://127.0.0.1:" + ports.integration()));
         if (settings.instances() > 1) {
             // The whole list of each service's instances: Spring binds a list from one property source only, so the
             // first one (application.yml's) is named again here.

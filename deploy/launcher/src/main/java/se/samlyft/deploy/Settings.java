@@ -11,9 +11,10 @@ import java.util.function.UnaryOperator;
  * jars, the unpacked Keycloak, the Kafka broker's jars, the ports, and the state directory for the platform's data
  * and logs ({@code .samlyft/} in the repository unless {@code -Dsamlyft.state-dir} names another; deleting it resets
  * the platform), and arguments to add to a service's own ({@code -Dsamlyft.arguments.<module>=...}, separated by
- * spaces), the services' JVM options ({@code -Dsamlyft.jvm-options=...}); {@code -Dsamlyft.demo-data=false} leaves
- * the demo region out; {@code -Dsamlyft.instances=2} runs two instances of each of the four services behind the
- * gateway (the second on its port plus {@link #INSTANCE_PORT_STEP}).
+ * spaces), the services' JVM options ({@code -Dsamlyft.jvm-options=...}, and one service's own with
+ * {@code -Dsamlyft.jvm-options.<module>=...}); {@code -Dsamlyft.demo-data=false} leaves the demo region out;
+ * {@code -Dsamlyft.instances=2} runs two instances of each of the domain services behind the gateway (the second on
+ * its port plus {@link #INSTANCE_PORT_STEP}).
  */
 public record Settings(
         Path home,
@@ -25,7 +26,8 @@ public record Settings(
         Map<String, List<String>> serviceArguments,
         List<String> serviceJvmOptions,
         boolean demoData,
-        int instances) {
+        int instances,
+        Map<String, List<String>> serviceJvmArguments) {
 
     static final String HOME = "samlyft.home";
     static final String VERSION = "samlyft.version";
@@ -34,7 +36,10 @@ public record Settings(
     static final String STATE_DIRECTORY = "samlyft.state-dir";
     /** The prefix of a property that adds arguments to a service, e.g. {@code samlyft.arguments.identity-service}. */
     static final String ARGUMENTS = "samlyft.arguments.";
-    /** The JVM options of the services instead of {@link ServiceProcess#JVM_OPTIONS}, separated by spaces. */
+    /**
+     * The JVM options of the services instead of {@link ServiceProcess#JVM_OPTIONS}, separated by spaces; with the
+     * module's name after a dot ({@code samlyft.jvm-options.integration-service}), options added to one service's.
+     */
     static final String JVM_OPTIONS = "samlyft.jvm-options";
     /** {@code -Dsamlyft.demo-data=false} starts the platform without entering the demo region. */
     static final String DEMO_DATA = "samlyft.demo-data";
@@ -45,8 +50,14 @@ public record Settings(
 
     private static final int MOST_INSTANCES = 4;
 
-    static final List<String> SERVICE_MODULES =
-            List.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway", "web");
+    static final List<String> SERVICE_MODULES = List.of(
+            "identity-service",
+            "catalog-service",
+            "enrolment-service",
+            "reporting-service",
+            "integration-service",
+            "gateway",
+            "web");
 
     public Settings {
         serviceArguments = Map.copyOf(serviceArguments);
@@ -55,6 +66,7 @@ public record Settings(
             throw new IllegalArgumentException(
                     "-D" + INSTANCES + "=" + instances + ": a service runs as 1 to " + MOST_INSTANCES + " instances.");
         }
+        serviceJvmArguments = Map.copyOf(serviceJvmArguments);
     }
 
     /** Reads the settings from system properties, as {@code ./mvnw -Pstart} passes them. */
@@ -80,7 +92,8 @@ public record Settings(
                 serviceArguments(properties),
                 jvmOptions(properties),
                 !"false".equalsIgnoreCase(properties.apply(DEMO_DATA)),
-                instances(properties));
+                instances(properties),
+                perModule(properties, JVM_OPTIONS + "."));
     }
 
     private static int instances(UnaryOperator<String> properties) {
@@ -107,10 +120,19 @@ public record Settings(
                 : List.of(given.trim().split("\\s+"));
     }
 
+    /** The JVM options one service gets besides every service's: none unless a property names some. */
+    List<String> jvmArgumentsOf(String module) {
+        return serviceJvmArguments.getOrDefault(module, List.of());
+    }
+
     private static Map<String, List<String>> serviceArguments(UnaryOperator<String> properties) {
+        return perModule(properties, ARGUMENTS);
+    }
+
+    private static Map<String, List<String>> perModule(UnaryOperator<String> properties, String prefix) {
         Map<String, List<String>> arguments = new HashMap<>();
         for (String module : SERVICE_MODULES) {
-            String given = properties.apply(ARGUMENTS + module);
+            String given = properties.apply(prefix + module);
             if (given != null && !given.isBlank()) {
                 arguments.put(module, List.of(given.trim().split("\\s+")));
             }

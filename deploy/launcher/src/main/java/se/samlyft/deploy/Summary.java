@@ -71,6 +71,11 @@ final class Summary {
                         .orElse(""))
                 .append(".\n\n");
         text.append(" Gateway     ").append(gateway).append("/api/...\n");
+        text.append(" Webhooks    ")
+                .append(gateway)
+                .append("/api/integrations/subscriptions, feed ")
+                .append(gateway)
+                .append("/api/integrations/events\n");
         text.append(" Keycloak    ")
                 .append(keycloak)
                 .append("/admin/  (administrator ")

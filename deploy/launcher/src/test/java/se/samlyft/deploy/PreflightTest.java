@@ -14,8 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreflightTest {
 
-    private static final Set<String> MODULES =
-            Set.of("identity-service", "catalog-service", "enrolment-service", "reporting-service", "gateway", "web");
+    private static final Set<String> MODULES = Set.of(
+            "identity-service",
+            "catalog-service",
+            "enrolment-service",
+            "reporting-service",
+            "integration-service",
+            "gateway",
+            "web");
 
     @TempDir
     Path home;

@@ -77,11 +77,43 @@ class ServiceProcessTest {
                         "--samlyft.routes.identity=http://127.0.0.1:8081",
                         "--samlyft.routes.catalog=http://127.0.0.1:18082",
                         "--samlyft.routes.enrolment=http://127.0.0.1:8083",
-                        "--samlyft.routes.reporting=http://127.0.0.1:8084");
+                        "--samlyft.routes.reporting=http://127.0.0.1:8084",
+                        "--samlyft.routes.integration=http://127.0.0.1:8086");
     }
 
     @Test
-    void startsTheFourServicesTheGatewayAndTheWebApplication() {
+    void letsIntegrationServiceSendWebhooksToReceiversOnThisMachine() {
+        assertThat(ServiceProcess.service(settings, "integration-service", "integration", 8086)
+                        .arguments())
+                .contains(
+                        "--spring.datasource.username=integration_app",
+                        "--samlyft.integration.targets.allow-loopback=true");
+        assertThat(ServiceProcess.service(settings, "reporting-service", "reporting", 8084)
+                        .arguments())
+                .noneMatch(argument -> argument.startsWith("--samlyft.integration"));
+    }
+
+    @Test
+    void addsTheJvmOptionsAPropertyGivesOneService() {
+        Settings given = Settings.from(Map.of(
+                Settings.HOME,
+                "/srv/samlyft",
+                Settings.VERSION,
+                "0.1.0-SNAPSHOT",
+                Settings.KEYCLOAK_HOME,
+                "/srv/keycloak",
+                Settings.KAFKA_LIB,
+                "/srv/kafka",
+                Settings.JVM_OPTIONS + ".integration-service",
+                "-Djdk.net.hosts.file=/srv/hosts")::get);
+
+        assertThat(given.jvmArgumentsOf("integration-service")).containsExactly("-Djdk.net.hosts.file=/srv/hosts");
+        assertThat(given.jvmArgumentsOf("catalog-service")).isEmpty();
+        assertThat(given.serviceJvmOptions()).isEqualTo(ServiceProcess.JVM_OPTIONS);
+    }
+
+    @Test
+    void startsTheFiveServicesTheGatewayAndTheWebApplication() {
         assertThat(ServiceProcess.all(settings))
                 .extracting(ServiceProcess::module)
                 .isEqualTo(List.of(
@@ -89,6 +121,7 @@ class ServiceProcessTest {
                         "catalog-service",
                         "enrolment-service",
                         "reporting-service",
+                        "integration-service",
                         "gateway",
                         "web"));
     }
@@ -125,11 +158,12 @@ class ServiceProcessTest {
                         "catalog-service-2",
                         "enrolment-service-2",
                         "reporting-service-2",
+                        "integration-service",
                         "gateway",
                         "web");
         assertThat(all.get(5).arguments()).contains("--server.port=18282");
         assertThat(all.get(5).log().getFileName()).hasToString("catalog-service-2.log");
-        assertThat(all.get(8).arguments())
+        assertThat(all.get(9).arguments())
                 .contains(
                         "--samlyft.routes.catalog=http://127.0.0.1:18082",
                         "--spring.cloud.discovery.client.simple.instances.catalog[0].uri=http://127.0.0.1:18082",

@@ -20,7 +20,7 @@ class SettingsTest {
     void usesTheDocumentedPortsUnlessToldOtherwise() {
         Ports ports = Settings.from(properties::get).ports();
 
-        assertThat(ports).isEqualTo(new Ports(5432, 9092, 9093, 8180, 8181, 8080, 8081, 8082, 8083, 8084, 8085));
+        assertThat(ports).isEqualTo(new Ports(5432, 9092, 9093, 8180, 8181, 8080, 8081, 8082, 8083, 8084, 8085, 8086));
     }
 
     @Test

@@ -8,8 +8,8 @@ import se.samlyft.gateway.routing.ServiceRoutes;
 
 /**
  * {@code GET /api/docs}: the services behind the gateway and where the gateway serves each one's OpenAPI document
- * ({@code /api/docs/<service>}, taken from the service's {@code /v3/api-docs}). Open without a token, like the
- * documents themselves.
+ * ({@code /api/docs/<service>}, taken from the service's {@code /v3/api-docs}), and where the AsyncAPI document of the
+ * events, webhooks and feed is. Open without a token, like the documents themselves.
  */
 @RestController
 public class ApiDocsController {
@@ -17,16 +17,18 @@ public class ApiDocsController {
     /** One service's OpenAPI document. */
     public record ApiDocument(String service, String url) {}
 
-    /** The services' OpenAPI documents. */
-    public record ApiDocuments(List<ApiDocument> documents) {}
+    /** The services' OpenAPI documents, and the AsyncAPI document of the events. */
+    public record ApiDocuments(List<ApiDocument> documents, String asyncApi) {}
 
     private final ApiDocuments documents;
 
     public ApiDocsController(GatewayProperties properties) {
-        this.documents = new ApiDocuments(properties.services().keySet().stream()
-                .sorted()
-                .map(service -> new ApiDocument(service, ServiceRoutes.API_DOCS_PATH + "/" + service))
-                .toList());
+        this.documents = new ApiDocuments(
+                properties.services().keySet().stream()
+                        .sorted()
+                        .map(service -> new ApiDocument(service, ServiceRoutes.API_DOCS_PATH + "/" + service))
+                        .toList(),
+                AsyncApiController.ASYNCAPI_PATH);
     }
 
     @GetMapping(ServiceRoutes.API_DOCS_PATH)

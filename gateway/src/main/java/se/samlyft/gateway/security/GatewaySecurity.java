@@ -53,6 +53,7 @@ public class GatewaySecurity {
         "/actuator/health/**",
         ServiceRoutes.API_DOCS_PATH,
         ServiceRoutes.API_DOCS_PATH + "/*",
+        ServiceRoutes.API_DOCS_PATH + "/events/*",
         "/error"
     };
 
