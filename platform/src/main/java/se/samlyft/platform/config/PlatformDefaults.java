@@ -9,7 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Settings every Samlyft process shares, added with the lowest precedence so a service's own configuration, the
- * environment or the command line can override each one.
+ * environment or the command line can override each one, and the Kafka client settings of the service's principal
+ * ({@link KafkaCredentials}). A service given an address to bind to ({@code server.address}) binds its management
+ * port there too, unless {@code management.server.address} says otherwise.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -21,7 +23,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.security.oauth2.resourceserver.jwt.audiences", "samlyft");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.observations.key-values.application", "${spring.application.name}");
@@ -30,6 +32,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("springdoc.paths-to-match", "${samlyft.api.base-path:/api}/**");
         defaults.put("springdoc.writer-with-order-by-keys", "true");
         defaults.put("spring.flyway.placeholders.approle", "${spring.datasource.username}");
+        String address = environment.getProperty("server.address");
+        if (address != null && !address.isBlank()) {
+            defaults.put("management.server.address", address);
+        }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+        if (!environment.getPropertySources().contains(KafkaCredentials.NAME)) {
+            KafkaCredentials.of(environment).ifPresent(environment.getPropertySources()::addLast);
+        }
     }
 }

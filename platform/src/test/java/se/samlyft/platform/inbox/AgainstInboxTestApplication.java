@@ -20,7 +20,7 @@ import se.samlyft.testsupport.TestDatabase;
 /**
  * Runs the {@link InboxTestApplication} as a service against the test JVM's Kafka broker and a database of its own,
  * migrated by the owner role and used by the application role under row-level security. Retries wait milliseconds,
- * not seconds. Test classes that extend it share one application.
+ * not seconds. The catalog writes the test topic, as far as the inbox knows. Test classes that extend it share one application.
  */
 @ServiceIntegrationTest
 @ContextConfiguration(classes = InboxTestApplication.class)
@@ -32,7 +32,8 @@ import se.samlyft.testsupport.TestDatabase;
             "samlyft.consumer.retry.initial-interval=20ms",
             "samlyft.consumer.retry.max-interval=100ms",
             "samlyft.consumer.retry.max-retries=2",
-            "samlyft.consumer.not-retryable=se.samlyft.platform.inbox.InboxTestApplication$CourseRejected"
+            "samlyft.consumer.not-retryable=se.samlyft.platform.inbox.InboxTestApplication$CourseRejected",
+            "samlyft.consumer.producers[samlyft.inbox-test.events]=/samlyft/catalog-service"
         })
 abstract class AgainstInboxTestApplication {
 
