@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -582,7 +583,8 @@ public final class PerformanceSuite {
 
     /** Reporting-service's freshness timer: milliseconds by quantile, over its window of the last two minutes. */
     private Map<String, Double> freshnessQuantiles() throws Exception {
-        String metrics = api.getText(reporting + "/actuator/prometheus");
+        String metrics =
+                api.getText("http://127.0.0.1:" + platform.ports().reportingManagement() + "/actuator/prometheus");
         Map<String, Double> quantiles = new LinkedHashMap<>();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("samlyft_reporting_freshness_seconds{") && line.contains("quantile=")) {
@@ -593,7 +595,23 @@ public final class PerformanceSuite {
         return quantiles;
     }
 
-    private String endToEndLatency(int messages) {
+    /** Kafka's own end-to-end latency tool, as the launcher's admin (who may create its topic). */
+    private String endToEndLatency(int messages) throws IOException {
+        Path clientProperties = Files.createTempFile("samlyft-bench-kafka", ".properties");
+        Properties admin = new Properties();
+        admin.putAll(platform.kafkaClientSettings("admin"));
+        admin.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (var writer = Files.newBufferedWriter(clientProperties)) {
+            admin.store(writer, "the launcher's admin");
+        }
+        try {
+            return endToEndLatency(messages, clientProperties);
+        } finally {
+            Files.deleteIfExists(clientProperties);
+        }
+    }
+
+    private String endToEndLatency(int messages, Path clientProperties) {
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Exit.setExitProcedure((status, message) -> {
@@ -608,7 +626,8 @@ public final class PerformanceSuite {
                     "samlyft.bench.latency",
                     Integer.toString(messages),
                     "all",
-                    "600");
+                    "600",
+                    clientProperties.toString());
         } finally {
             System.setOut(original);
             Exit.resetExitProcedure();
@@ -655,9 +674,7 @@ public final class PerformanceSuite {
     /** Reads every record of the three topics, from the first to the last there now; how many. */
     private long readAllTopics() {
         Properties properties = new Properties();
-        properties.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + platform.ports().kafka());
+        properties.putAll(platform.kafkaClientSettings("admin"));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         long count = 0;

@@ -177,12 +177,15 @@ class JourneyTest {
      * at its first version and come in the order of their versions, none twice, and no event id comes twice.
      */
     private void eachEnrolmentsEventsOnceAndInOrder(List<String> enrolments) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Properties properties = platform.kafkaAdminClient(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "journey-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
         Map<String, List<Long>> versions = new TreeMap<>();
         Set<String> ids = new HashSet<>();
         List<String> doubled = new ArrayList<>();

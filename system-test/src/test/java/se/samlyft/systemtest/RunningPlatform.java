@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import se.samlyft.deploy.Directories;
 import se.samlyft.deploy.LocalPlatform;
@@ -86,6 +87,28 @@ final class RunningPlatform {
 
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + port("kafka");
+    }
+
+    /** A Kafka client's settings as the launcher's {@code admin}, who may read every topic; plus {@code more}. */
+    Properties kafkaAdminClient(Map<String, Object> more) {
+        return kafkaClient("admin", more);
+    }
+
+    /** A Kafka client's settings as {@code principal}; plus {@code more}. */
+    Properties kafkaClient(String principal, Map<String, Object> more) {
+        Properties properties = new Properties();
+        properties.putAll(platform.kafkaClientSettings(principal));
+        properties.putAll(more);
+        return properties;
+    }
+
+    /** A service's management port, with its health, readiness and metrics. */
+    int managementPort(String component) {
+        String value = settings.get("samlyft." + component + ".management-port");
+        if (value == null) {
+            throw new IllegalStateException("No management port for " + component + " in " + settings);
+        }
+        return Integer.parseInt(value);
     }
 
     String keycloakUrl() {

@@ -109,6 +109,18 @@ public final class LocalPlatform {
         return settings.ports();
     }
 
+    /**
+     * The settings of a Kafka client of the platform's broker that authenticates as {@code principal}: the launcher's
+     * {@code admin} (the broker's super user), or a service's principal such as {@code catalog-service}.
+     */
+    public Map<String, Object> kafkaClientSettings(String principal) {
+        if (!KafkaPrincipals.principals().contains(principal)) {
+            throw new IllegalArgumentException(
+                    "No Kafka principal " + principal + "; there are " + KafkaPrincipals.principals());
+        }
+        return KafkaBroker.clientSettings(settings.ports().kafka(), principal);
+    }
+
     /** The address of Keycloak as tokens name it; its administrator is {@code admin}/{@code admin}. */
     public String keycloakUrl() {
         return Keycloak.publicUrl(settings.ports());
@@ -169,6 +181,14 @@ public final class LocalPlatform {
     /** Stops one component, for a drill: {@code Kafka}, {@code PostgreSQL}, {@code Keycloak}, or a service's module. */
     public void stopComponent(String name) {
         component(name).stop();
+    }
+
+    /**
+     * Kills one component's processes with SIGKILL, for a drill: no shutdown hook runs, nothing is flushed or
+     * deregistered. {@link #startComponent} starts it again.
+     */
+    public void killComponent(String name) {
+        component(name).kill();
     }
 
     /** Starts a stopped component again and returns once it is ready. */

@@ -5,7 +5,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The TCP ports of the local platform, each changeable by a system property such as
- * {@code -Dsamlyft.postgres.port=5433}.
+ * {@code -Dsamlyft.postgres.port=5433}. Each service and the gateway also has a management port for its health and
+ * metrics ({@code -Dsamlyft.<component>.management-port}), by default its own port plus 1000.
  */
 public record Ports(
         int postgres,
@@ -17,7 +18,12 @@ public record Ports(
         int identity,
         int catalog,
         int enrolment,
-        int reporting) {
+        int reporting,
+        int gatewayManagement,
+        int identityManagement,
+        int catalogManagement,
+        int enrolmentManagement,
+        int reportingManagement) {
 
     static final String POSTGRES = "samlyft.postgres.port";
     static final String KAFKA = "samlyft.kafka.port";
@@ -29,23 +35,41 @@ public record Ports(
     static final String CATALOG = "samlyft.catalog.port";
     static final String ENROLMENT = "samlyft.enrolment.port";
     static final String REPORTING = "samlyft.reporting.port";
+    static final String GATEWAY_MANAGEMENT = "samlyft.gateway.management-port";
+    static final String IDENTITY_MANAGEMENT = "samlyft.identity.management-port";
+    static final String CATALOG_MANAGEMENT = "samlyft.catalog.management-port";
+    static final String ENROLMENT_MANAGEMENT = "samlyft.enrolment.management-port";
+    static final String REPORTING_MANAGEMENT = "samlyft.reporting.management-port";
+
+    /** How far above its own port a component's management port is unless set. */
+    static final int MANAGEMENT_OFFSET = 1000;
 
     /** One port in use by one component, and the property that changes it. */
     public record Use(int port, String component, String property) {}
 
     /** Reads the ports from properties, falling back to the documented defaults. */
     static Ports from(UnaryOperator<String> properties) {
+        int gateway = port(properties, GATEWAY, 8080);
+        int identity = port(properties, IDENTITY, 8081);
+        int catalog = port(properties, CATALOG, 8082);
+        int enrolment = port(properties, ENROLMENT, 8083);
+        int reporting = port(properties, REPORTING, 8084);
         return new Ports(
                 port(properties, POSTGRES, 5432),
                 port(properties, KAFKA, 9092),
                 port(properties, KAFKA_CONTROLLER, 9093),
                 port(properties, KEYCLOAK, 8180),
                 port(properties, KEYCLOAK_MANAGEMENT, 8181),
-                port(properties, GATEWAY, 8080),
-                port(properties, IDENTITY, 8081),
-                port(properties, CATALOG, 8082),
-                port(properties, ENROLMENT, 8083),
-                port(properties, REPORTING, 8084));
+                gateway,
+                identity,
+                catalog,
+                enrolment,
+                reporting,
+                managementPort(properties, GATEWAY_MANAGEMENT, gateway),
+                managementPort(properties, IDENTITY_MANAGEMENT, identity),
+                managementPort(properties, CATALOG_MANAGEMENT, catalog),
+                managementPort(properties, ENROLMENT_MANAGEMENT, enrolment),
+                managementPort(properties, REPORTING_MANAGEMENT, reporting));
     }
 
     /** Every port with the component that listens on it. */
@@ -60,7 +84,23 @@ public record Ports(
                 new Use(identity, "identity-service", IDENTITY),
                 new Use(catalog, "catalog-service", CATALOG),
                 new Use(enrolment, "enrolment-service", ENROLMENT),
-                new Use(reporting, "reporting-service", REPORTING));
+                new Use(reporting, "reporting-service", REPORTING),
+                new Use(gatewayManagement, "gateway (management)", GATEWAY_MANAGEMENT),
+                new Use(identityManagement, "identity-service (management)", IDENTITY_MANAGEMENT),
+                new Use(catalogManagement, "catalog-service (management)", CATALOG_MANAGEMENT),
+                new Use(enrolmentManagement, "enrolment-service (management)", ENROLMENT_MANAGEMENT),
+                new Use(reportingManagement, "reporting-service (management)", REPORTING_MANAGEMENT));
+    }
+
+    private static int managementPort(UnaryOperator<String> properties, String property, int servicePort) {
+        int byDefault = servicePort + MANAGEMENT_OFFSET;
+        if (byDefault > 65535
+                && (properties.apply(property) == null
+                        || properties.apply(property).isBlank())) {
+            throw new IllegalArgumentException("The default management port " + byDefault + " is no port: set -D"
+                    + property + "=<port> (1-65535).");
+        }
+        return port(properties, property, byDefault);
     }
 
     private static int port(UnaryOperator<String> properties, String property, int defaultPort) {

@@ -38,6 +38,11 @@ abstract class ProcessComponent implements Component {
     }
 
     @Override
+    public void kill() {
+        process.ifPresent(ManagedProcess::kill);
+    }
+
+    @Override
     public OptionalLong residentKiB() {
         return process.map(ManagedProcess::residentKiB).orElse(OptionalLong.empty());
     }

@@ -21,17 +21,20 @@ final class ServiceProcess extends ProcessComponent {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /** Every process of the local platform listens here only. */
+    static final String LOOPBACK = "127.0.0.1";
+
     private final String module;
-    private final int port;
+    private final int managementPort;
     private final Path jar;
     private final Path home;
     private final List<String> arguments;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(Settings settings, String module, int port, List<String> arguments) {
+    private ServiceProcess(Settings settings, String module, int managementPort, List<String> arguments) {
         super(settings.log(module), Duration.ofSeconds(20));
         this.module = module;
-        this.port = port;
+        this.managementPort = managementPort;
         this.jar = settings.jar(module);
         this.home = settings.home();
         this.arguments = List.copyOf(arguments);
@@ -42,44 +45,67 @@ final class ServiceProcess extends ProcessComponent {
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
         return List.of(
-                service(settings, "identity-service", "identity", ports.identity()),
-                service(settings, "catalog-service", "catalog", ports.catalog()),
-                service(settings, "enrolment-service", "enrolment", ports.enrolment()),
-                service(settings, "reporting-service", "reporting", ports.reporting()),
+                service(settings, "identity-service", "identity", ports.identity(), ports.identityManagement()),
+                service(settings, "catalog-service", "catalog", ports.catalog(), ports.catalogManagement()),
+                service(settings, "enrolment-service", "enrolment", ports.enrolment(), ports.enrolmentManagement()),
+                service(settings, "reporting-service", "reporting", ports.reporting(), ports.reportingManagement()),
                 gateway(settings));
     }
 
-    static ServiceProcess service(Settings settings, String module, String database, int port) {
+    /**
+     * A domain service: its API on {@code port} and its health and metrics on {@code managementPort}, both on the
+     * loopback address only; its database as the application's role (migrations as the owner); Kafka as its own
+     * principal, named after the module.
+     */
+    static ServiceProcess service(Settings settings, String module, String database, int port, int managementPort) {
         Ports ports = settings.ports();
         String url = Postgres.jdbcUrl(ports.postgres(), database);
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
+        List<String> arguments = new ArrayList<>(addresses(port, managementPort));
+        arguments.addAll(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + Databases.app(database),
                 "--spring.datasource.password=" + Databases.app(database),
                 "--spring.flyway.url=" + url,
                 "--spring.flyway.user=" + Databases.owner(database),
                 "--spring.flyway.password=" + Databases.owner(database),
-                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka()));
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
+                "--samlyft.kafka.username=" + module,
+                "--samlyft.kafka.password=" + KafkaPrincipals.password(module)));
         arguments.addAll(jwtArguments(ports));
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
         }
         arguments.addAll(settings.argumentsOf(module));
-        return new ServiceProcess(settings, module, port, arguments);
+        return new ServiceProcess(settings, module, managementPort, arguments);
     }
 
+    /**
+     * The gateway: the services' API ports to route to, and their management ports, where it checks that an instance
+     * is ready.
+     */
     static ServiceProcess gateway(Settings settings) {
         Ports ports = settings.ports();
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + ports.gateway(),
+        List<String> arguments = new ArrayList<>(addresses(ports.gateway(), ports.gatewayManagement()));
+        arguments.addAll(List.of(
                 "--samlyft.routes.identity=http://127.0.0.1:" + ports.identity(),
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
-                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting()));
+                "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting(),
+                "--samlyft.management-ports.identity=" + ports.identityManagement(),
+                "--samlyft.management-ports.catalog=" + ports.catalogManagement(),
+                "--samlyft.management-ports.enrolment=" + ports.enrolmentManagement(),
+                "--samlyft.management-ports.reporting=" + ports.reportingManagement()));
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
-        return new ServiceProcess(settings, "gateway", ports.gateway(), arguments);
+        return new ServiceProcess(settings, "gateway", ports.gatewayManagement(), arguments);
+    }
+
+    private static List<String> addresses(int port, int managementPort) {
+        return List.of(
+                "--server.address=" + LOOPBACK,
+                "--server.port=" + port,
+                "--management.server.address=" + LOOPBACK,
+                "--management.server.port=" + managementPort);
     }
 
     private static List<String> jwtArguments(Ports ports) {
@@ -114,9 +140,14 @@ final class ServiceProcess extends ProcessComponent {
         running(ManagedProcess.start(command, home, log(), environment -> {}));
     }
 
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** Ready when its readiness, on the management port, says so. */
     @Override
     public boolean isReady() {
-        return Http.isOk(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        return Http.isOk(URI.create("http://" + LOOPBACK + ":" + managementPort + "/actuator/health/readiness"));
     }
 
     @Override

@@ -18,12 +18,15 @@ class ServiceProcessTest {
             Ports.CATALOG, "18082")::get);
 
     @Test
-    void runsMigrationsAsTheOwnerAndTheApplicationAsItsOwnRole() {
-        ServiceProcess catalog = ServiceProcess.service(settings, "catalog-service", "catalog", 18082);
+    void runsMigrationsAsTheOwnerAndTheApplicationAsItsOwnRolesOnTheLoopbackAddressOnly() {
+        ServiceProcess catalog = ServiceProcess.service(settings, "catalog-service", "catalog", 18082, 19082);
 
         assertThat(catalog.arguments())
                 .containsExactly(
+                        "--server.address=127.0.0.1",
                         "--server.port=18082",
+                        "--management.server.address=127.0.0.1",
+                        "--management.server.port=19082",
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/catalog",
                         "--spring.datasource.username=catalog_app",
                         "--spring.datasource.password=catalog_app",
@@ -31,6 +34,8 @@ class ServiceProcessTest {
                         "--spring.flyway.user=catalog_owner",
                         "--spring.flyway.password=catalog_owner",
                         "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                        "--samlyft.kafka.username=catalog-service",
+                        "--samlyft.kafka.password=catalog-service-kafka-secret",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18180/realms/samlyft",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
                                 + "http://localhost:18180/realms/samlyft/protocol/openid-connect/certs");
@@ -38,7 +43,7 @@ class ServiceProcessTest {
 
     @Test
     void tellsIdentityServiceWhereKeycloaksAdminApiIs() {
-        ServiceProcess identity = ServiceProcess.service(settings, "identity-service", "identity", 18081);
+        ServiceProcess identity = ServiceProcess.service(settings, "identity-service", "identity", 18081, 19081);
 
         assertThat(identity.arguments()).contains("--samlyft.identity.keycloak.server-url=http://localhost:18180");
     }
@@ -57,25 +62,37 @@ class ServiceProcessTest {
                 Settings.ARGUMENTS + "identity-service",
                 " --samlyft.identity.provisioning.enabled=false  --server.tomcat.threads.max=50 ")::get);
 
-        List<String> identity = ServiceProcess.service(given, "identity-service", "identity", 18081)
+        List<String> identity = ServiceProcess.service(given, "identity-service", "identity", 18081, 19081)
                 .arguments();
 
         assertThat(identity.subList(identity.size() - 2, identity.size()))
                 .containsExactly("--samlyft.identity.provisioning.enabled=false", "--server.tomcat.threads.max=50");
-        assertThat(ServiceProcess.service(given, "catalog-service", "catalog", 18082)
+        assertThat(ServiceProcess.service(given, "catalog-service", "catalog", 18082, 19082)
                         .arguments())
                 .noneMatch(argument -> argument.startsWith("--samlyft.identity.provisioning"));
     }
 
     @Test
-    void pointsTheGatewayAtTheServicesPorts() {
+    void pointsTheGatewayAtTheServicesPortsAndTheirManagementPorts() {
         assertThat(ServiceProcess.gateway(settings).arguments())
                 .contains(
+                        "--server.address=127.0.0.1",
                         "--server.port=8080",
+                        "--management.server.port=9080",
                         "--samlyft.routes.identity=http://127.0.0.1:8081",
                         "--samlyft.routes.catalog=http://127.0.0.1:18082",
                         "--samlyft.routes.enrolment=http://127.0.0.1:8083",
-                        "--samlyft.routes.reporting=http://127.0.0.1:8084");
+                        "--samlyft.routes.reporting=http://127.0.0.1:8084",
+                        "--samlyft.management-ports.identity=9081",
+                        "--samlyft.management-ports.catalog=19082",
+                        "--samlyft.management-ports.reporting=9084");
+    }
+
+    @Test
+    void asksEachServiceForItsReadinessOnItsManagementPort() {
+        assertThat(ServiceProcess.all(settings))
+                .extracting(ServiceProcess::managementPort)
+                .containsExactly(9081, 19082, 9083, 9084, 9080);
     }
 
     @Test

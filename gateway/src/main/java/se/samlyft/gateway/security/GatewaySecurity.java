@@ -35,7 +35,8 @@ import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CallerAuthenticationConverter;
 
 /**
- * Who may pass the gateway. Every request but health and the API documents needs a bearer token that a trusted issuer
+ * Who may pass the gateway. Every request but health, metrics (both on the management port only) and the API documents
+ * needs a bearer token that a trusted issuer
  * signed with an asymmetric algorithm, that has not expired and is meant for the platform's audience, and that names
  * the caller's organisation (tenant). Refusals are problems. Responses carry security headers, and browsers from the
  * configured origins may call the API.
@@ -46,6 +47,7 @@ public class GatewaySecurity {
     static final String[] OPEN_PATHS = {
         "/actuator/health",
         "/actuator/health/**",
+        "/actuator/prometheus",
         ServiceRoutes.API_DOCS_PATH,
         ServiceRoutes.API_DOCS_PATH + "/*",
         "/error"
