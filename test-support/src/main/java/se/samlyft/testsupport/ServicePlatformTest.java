@@ -36,6 +36,10 @@ public abstract class ServicePlatformTest {
     @Autowired
     protected TestDatabase database;
 
+    /** Statements on the service's own connections, as its application role. */
+    @Autowired
+    private JdbcTemplate applicationJdbc;
+
     protected TestHttp http;
 
     protected TestHttp management;
@@ -205,6 +209,13 @@ public abstract class ServicePlatformTest {
 
         assertThat(kept.header("X-Correlation-Id")).isEqualTo("samlyft-test-0001");
         assertThat(replaced.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void everyStatementOfTheServiceEndsWithinItsTimeout() {
+        String timeout = applicationJdbc.queryForObject("show statement_timeout", String.class);
+
+        assertThat(timeout).as("statement_timeout of the service's connections").isEqualTo("30s");
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Settings every Samlyft process shares, added with the lowest precedence so a service's own configuration, the
  * environment or the command line can override each one, and the Kafka client settings of the service's principal
- * ({@link KafkaCredentials}). A service given an address to bind to ({@code server.address}) binds its management
+ * ({@link KafkaCredentials}). Every statement has a {@code statement_timeout}: the application's connections {@code
+ * samlyft.jdbc.statement-timeout} (30 s; a transaction that needs longer sets its own with {@code set local}), the
+ * migrations' {@code samlyft.jdbc.migration-statement-timeout} (15 min). A service given an address to bind to ({@code server.address}) binds its management
  * port there too, unless {@code management.server.address} says otherwise.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
@@ -32,6 +34,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("springdoc.paths-to-match", "${samlyft.api.base-path:/api}/**");
         defaults.put("springdoc.writer-with-order-by-keys", "true");
         defaults.put("spring.flyway.placeholders.approle", "${spring.datasource.username}");
+        defaults.put(
+                "spring.datasource.hikari.connection-init-sql",
+                "set statement_timeout = '${samlyft.jdbc.statement-timeout:30s}'");
+        defaults.put(
+                "spring.flyway.init-sqls",
+                "set statement_timeout = '${samlyft.jdbc.migration-statement-timeout:15min}'");
         String address = environment.getProperty("server.address");
         if (address != null && !address.isBlank()) {
             defaults.put("management.server.address", address);

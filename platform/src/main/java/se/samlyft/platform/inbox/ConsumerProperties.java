@@ -20,13 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notRetryable further exception types that retrying cannot cure
  * @param producers the CloudEvents source of the one producer of a topic, for topics whose name does not follow
  *     {@code samlyft.<name>.events} (whose producer is {@code /samlyft/<name>-service}); see {@link EventProducers}
+ * @param processedRetention how long the record of an applied event is kept (see {@link ProcessedEventCleanup})
+ * @param cleanupInterval how often older records are deleted
  */
 @ConfigurationProperties("samlyft.consumer")
 public record ConsumerProperties(
         @DefaultValue Retry retry,
         @Nullable String deadLetterTopic,
         @DefaultValue List<Class<? extends Exception>> notRetryable,
-        @DefaultValue Map<String, String> producers) {
+        @DefaultValue Map<String, String> producers,
+        @DefaultValue("30d") Duration processedRetention,
+        @DefaultValue("1h") Duration cleanupInterval) {
 
     public ConsumerProperties {
         if (deadLetterTopic != null && deadLetterTopic.isBlank()) {
@@ -34,6 +38,10 @@ public record ConsumerProperties(
         }
         notRetryable = List.copyOf(notRetryable);
         producers = Map.copyOf(producers);
+        if (processedRetention.compareTo(Duration.ofDays(8)) < 0) {
+            throw new IllegalArgumentException("samlyft.consumer.processed-retention outlasts the broker's offsets"
+                    + " retention (7 days) with a day to spare, so at least 8 days, not " + processedRetention);
+        }
     }
 
     /** The dead-letter topic of the service named {@code applicationName}, unless one is set. */

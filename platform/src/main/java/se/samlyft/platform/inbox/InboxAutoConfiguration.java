@@ -62,6 +62,15 @@ public class InboxAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(JdbcOperations.class)
+    ProcessedEventCleanup processedEventCleanup(
+            JdbcOperations jdbc, PlatformTransactionManager transactionManager, ConsumerProperties properties) {
+        return new ProcessedEventCleanup(
+                jdbc, transactionManager, properties.processedRetention(), properties.cleanupInterval());
+    }
+
+    @Bean
     DefaultKafkaConsumerFactoryCustomizer earliestOffsetForNewConsumerGroups() {
         return factory -> {
             if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
