@@ -12,14 +12,15 @@ import se.samlyft.platform.problem.web.SecurityProblems;
 
 /**
  * Zero-trust defaults for every Samlyft process: each request but health, metrics and the API documents carries a
- * valid bearer token from the realm, and no session is kept; the dead letters (on the management port) are the
- * installation's administrators' alone. A refusal (401, 403) is a problem, with the resource server's {@code
+ * valid bearer token from the realm, and no session is kept; the other actuator endpoints (on the management port: the
+ * dead letters, a service's maintenance) are the installation's administrators' alone. A refusal (401, 403) is a problem, with the resource server's {@code
  * WWW-Authenticate}.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 public class SecurityAutoConfiguration {
 
-    static final String[] ADMINISTRATOR_PATHS = {"/actuator/deadletters", "/actuator/deadletters/**"};
+    /** Every actuator endpoint but health, info and metrics: the dead letters, a service's own maintenance. */
+    static final String[] ADMINISTRATOR_PATHS = {"/actuator", "/actuator/**"};
 
     /** The realm role of the installation's staff. */
     static final String PLATFORM_ADMIN = "platform-admin";
