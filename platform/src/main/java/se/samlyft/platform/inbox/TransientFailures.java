@@ -13,10 +13,12 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
+import se.samlyft.platform.problem.Busy;
 
 /**
  * Which failures pass by themselves: the database restarting, refusing connections or out of reach, a lock or
- * statement timeout, a deadlock or serialization failure, a pool with no connection to give, a network error. A
+ * statement timeout, a deadlock or serialization failure, a pool with no connection to give, a network error, a
+ * {@link Busy} service. A
  * record that meets one is retried until it succeeds, never sent to the dead-letter topic.
  *
  * <p>PostgreSQL's SQLSTATE classes that count: {@code 08} (connection exception), {@code 53} (insufficient resources),
@@ -54,6 +56,7 @@ public final class TransientFailures {
             case SQLException sql -> isTransientState(sql.getSQLState());
             case IOException network -> true;
             case TimeoutException timeout -> true;
+            case Busy busy -> true;
             case org.apache.kafka.common.errors.RetriableException kafka -> true;
             default -> false;
         };
