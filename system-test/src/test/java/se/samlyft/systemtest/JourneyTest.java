@@ -3,7 +3,6 @@ package se.samlyft.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -301,14 +300,7 @@ class JourneyTest {
     }
 
     private TestHttp.Response post(String token, String path, JsonNode body) {
-        HttpRequest.Builder request = gateway.request(path, token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-        request.POST(
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        return gateway.send(request.build());
+        return platform.postThroughGateway(token, path, body, UUID.randomUUID());
     }
 
     private static JsonNode created(TestHttp.Response response) {

@@ -2,15 +2,19 @@ package se.samlyft.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import se.samlyft.deploy.Directories;
 import se.samlyft.deploy.LocalPlatform;
 import se.samlyft.testsupport.TestHttp;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform, started once for all the system tests of a run as {@code ./mvnw -Pstart} starts it (embedded
@@ -78,6 +82,19 @@ final class RunningPlatform {
     /** The gateway, the one public entry. */
     TestHttp gateway() {
         return TestHttp.onPort(port("gateway"));
+    }
+
+    /** A POST through the gateway with a JSON body (or none) and an {@code Idempotency-Key}. */
+    TestHttp.Response postThroughGateway(String token, String path, @Nullable JsonNode body, UUID idempotencyKey) {
+        TestHttp gateway = gateway();
+        HttpRequest.Builder request = gateway.request(path, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey.toString());
+        request.POST(
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        return gateway.send(request.build());
     }
 
     /** One service straight, bypassing the gateway: {@code identity}, {@code catalog}, {@code enrolment}, {@code reporting}. */

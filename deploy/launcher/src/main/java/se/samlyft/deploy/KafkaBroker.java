@@ -245,8 +245,9 @@ final class KafkaBroker extends ProcessComponent {
         }
     }
 
+    /** A fresh start formats the data and adds the principals; on a loaded machine that takes minutes. */
     @Override
     public Duration startupTimeout() {
-        return Duration.ofSeconds(120);
+        return Duration.ofSeconds(180);
     }
 }

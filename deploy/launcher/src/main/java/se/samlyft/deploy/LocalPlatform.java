@@ -104,6 +104,11 @@ public final class LocalPlatform {
         return platform;
     }
 
+    /** The aliases of the demo realm's municipalities, each with a coordinator, a manager and three participants. */
+    public static List<String> demoMunicipalities() {
+        return Summary.MUNICIPALITIES;
+    }
+
     /** The ports the platform's components listen on. */
     public Ports ports() {
         return settings.ports();

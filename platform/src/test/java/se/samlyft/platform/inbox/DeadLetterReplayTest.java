@@ -5,20 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samlyft.platform.inbox.InboxTestApplication.CourseRejected;
 import se.samlyft.testsupport.TestHttp;
-import se.samlyft.testsupport.TestKafka;
 import se.samlyft.testsupport.TestTokens;
 
 /**
@@ -30,26 +22,11 @@ class DeadLetterReplayTest extends AgainstInboxTestApplication {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static KafkaProducer<String, byte[]> producer;
-
     @Autowired
     private DeadLetterReplay replay;
 
     @LocalServerPort
     private int port;
-
-    @BeforeAll
-    static void connectProducer() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void appliesADeadLetterOnceAfterItsCauseWasFixedAndSendsOneThatStillFailsBack() {
@@ -116,12 +93,5 @@ class DeadLetterReplayTest extends AgainstInboxTestApplication {
         return http.request("/actuator/deadletters", token)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-    }
-
-    private static void send(TestEvent... events) {
-        for (TestEvent event : events) {
-            producer.send(event.toProducerRecord(InboxTestApplication.TOPIC));
-        }
-        producer.flush();
     }
 }

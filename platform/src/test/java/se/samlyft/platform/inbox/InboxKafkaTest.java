@@ -14,17 +14,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import se.samlyft.platform.inbox.InboxTestApplication.CourseRejected;
@@ -39,21 +33,6 @@ class InboxKafkaTest extends AgainstInboxTestApplication {
     private static final String TOPIC = InboxTestApplication.TOPIC;
     private static final String DEAD_LETTERS = "samlyft.inbox-test.dlt";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void connectProducer() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void appliesAnEventOnceWhenItIsDeliveredAgainOrItsIdComesInAnotherRecord() {
@@ -211,15 +190,6 @@ class InboxKafkaTest extends AgainstInboxTestApplication {
         assertThat(titlesSeenBy(MALA, course)).isEmpty();
         assertThat(owner.queryForObject("select tenant_id from course_view where id = ?", String.class, course))
                 .isEqualTo(ARVIDSJAUR);
-    }
-
-    /** Sends the events in order and returns the last. */
-    private TestEvent send(TestEvent... events) {
-        for (TestEvent event : events) {
-            producer.send(event.toProducerRecord(TOPIC));
-        }
-        producer.flush();
-        return events[events.length - 1];
     }
 
     private void awaitApplied(TestEvent event) {
