@@ -35,13 +35,23 @@ drop policy if exists idempotency_key_tenant_scope on samlyft.idempotency_key;
 create policy idempotency_key_tenant_scope on samlyft.idempotency_key
     using (tenant_id = any (string_to_array(current_setting('samlyft.tenant_ids', true), ',')));
 
+-- Every replica of a service calls it now and then; a transaction-scoped advisory lock lets one at a time delete, the
+-- others return 0 at once.
 create or replace function samlyft.purge_expired_idempotency_keys() returns integer
-    language sql
+    language plpgsql
     security definer
     set search_path = pg_catalog, pg_temp
 as $$
-    with purged as (delete from samlyft.idempotency_key where expires_at <= now() returning 1)
-    select count(*)::integer from purged
+declare
+    purged integer;
+begin
+    if not pg_try_advisory_xact_lock(hashtext('samlyft.idempotency_key.purge')) then
+        return 0;
+    end if;
+    delete from samlyft.idempotency_key where expires_at <= now();
+    get diagnostics purged = row_count;
+    return purged;
+end
 $$;
 
 revoke all on function samlyft.purge_expired_idempotency_keys() from public;

@@ -19,5 +19,8 @@ create table if not exists samlyft.processed_event (
     primary key (consumer, event_id)
 );
 
+-- Records older than the consumer's retention are deleted (se.samlyft.platform.inbox.ProcessedEventCleanup).
+create index if not exists processed_event_processed_at_idx on samlyft.processed_event (processed_at);
+
 comment on table samlyft.processed_event is
     'The events each consumer has applied, by CloudEvents id; written in the transaction of the event''s effect.';

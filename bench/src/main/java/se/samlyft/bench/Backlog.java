@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -38,9 +37,7 @@ final class Backlog implements AutoCloseable {
     Backlog(LocalPlatform platform) {
         this.platform = platform;
         Properties properties = new Properties();
-        properties.put(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + platform.ports().kafka());
+        properties.putAll(platform.kafkaClientSettings("admin"));
         this.kafka = Admin.create(properties);
     }
 

@@ -9,7 +9,7 @@ import se.samlyft.deploy.LocalPlatform;
 
 /**
  * Starts the whole platform as {@code ./mvnw -Pstart} does, but on the bench's ports ({@code -Dbench.port-base}, 38
- * gives 38080 for the gateway and 38432 for PostgreSQL) and state directory, without the demo region, and with
+ * gives 38080 for the gateway, 38980 for its management port and 38432 for PostgreSQL) and state directory, without the demo region, and with
  * identity-service's Keycloak provisioning paused (a national HR import would otherwise queue a quarter of a million
  * Keycloak users, which the bench does not need: it makes the few logins it uses itself), and the services run with
  * the optimising compiler and a larger heap, as production would run them.
@@ -27,7 +27,14 @@ final class BenchPlatform {
         "samlyft.catalog.port", "082",
         "samlyft.enrolment.port", "083",
         "samlyft.reporting.port", "084",
-        "samlyft.integration.port", "086"
+        "samlyft.integration.port", "086",
+        "samlyft.gateway.management-port", "980",
+        "samlyft.identity.management-port", "981",
+        "samlyft.catalog.management-port", "982",
+        "samlyft.enrolment.management-port", "983",
+        "samlyft.reporting.management-port", "984",
+        "samlyft.web.management-port", "985",
+        "samlyft.integration.management-port", "986"
     };
 
     private BenchPlatform() {}

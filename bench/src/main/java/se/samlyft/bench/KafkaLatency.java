@@ -1,8 +1,14 @@
 package se.samlyft.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.EndToEndLatency;
 import se.samlyft.deploy.LocalPlatform;
@@ -15,8 +21,27 @@ final class KafkaLatency {
 
     private KafkaLatency() {}
 
-    /** What the tool printed, its average and percentiles among it. */
+    /** What the tool printed, its average and percentiles among it; it runs as the launcher's admin, who may create its topic. */
     static String measure(LocalPlatform platform, int messages) {
+        try {
+            Path clientProperties = Files.createTempFile("samlyft-bench-kafka", ".properties");
+            Properties admin = new Properties();
+            admin.putAll(platform.kafkaClientSettings("admin"));
+            admin.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+            try (var writer = Files.newBufferedWriter(clientProperties)) {
+                admin.store(writer, "the launcher's admin");
+            }
+            try {
+                return measure(platform, messages, clientProperties);
+            } finally {
+                Files.deleteIfExists(clientProperties);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String measure(LocalPlatform platform, int messages, Path clientProperties) {
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Exit.setExitProcedure((status, message) -> {
@@ -31,7 +56,8 @@ final class KafkaLatency {
                     "samlyft.bench.latency",
                     Integer.toString(messages),
                     "all",
-                    "600");
+                    "600",
+                    clientProperties.toString());
         } finally {
             System.setOut(original);
             Exit.resetExitProcedure();

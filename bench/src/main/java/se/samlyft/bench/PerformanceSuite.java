@@ -578,7 +578,8 @@ public final class PerformanceSuite {
 
     /** Reporting-service's freshness timer: milliseconds by quantile, over its window of the last two minutes. */
     private Map<String, Double> freshnessQuantiles() throws Exception {
-        String metrics = api.getText(reporting + "/actuator/prometheus");
+        String metrics =
+                api.getText("http://127.0.0.1:" + platform.ports().reportingManagement() + "/actuator/prometheus");
         Map<String, Double> quantiles = new LinkedHashMap<>();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("samlyft_reporting_freshness_seconds{") && line.contains("quantile=")) {
@@ -628,9 +629,7 @@ public final class PerformanceSuite {
     /** Reads every record of the three topics, from the first to the last there now; how many. */
     private long readAllTopics() {
         Properties properties = new Properties();
-        properties.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + platform.ports().kafka());
+        properties.putAll(platform.kafkaClientSettings("admin"));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         long count = 0;

@@ -272,7 +272,7 @@ class ConsumedEventsTest extends AgainstTheCatalog {
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(id))
-                .add("ce_source", bytes("/samlyft/test"))
+                .add("ce_source", bytes("/samlyft/" + topic.split("\\.")[1] + "-service"))
                 .add("ce_type", bytes(type))
                 .add("ce_tenantid", bytes(tenant))
                 .add("content-type", bytes("application/json"));

@@ -90,7 +90,7 @@ class CopiesFromEventsTest extends AgainstEnrolment {
         record.headers()
                 .add("ce_specversion", "1.0".getBytes(UTF_8))
                 .add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8))
-                .add("ce_source", "/samlyft/test".getBytes(UTF_8))
+                .add("ce_source", ("/samlyft/" + topic.split("\\.")[1] + "-service").getBytes(UTF_8))
                 .add("ce_type", type.getBytes(UTF_8))
                 .add("ce_subject", key.toString().getBytes(UTF_8))
                 .add(

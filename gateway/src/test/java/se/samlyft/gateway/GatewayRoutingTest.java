@@ -59,6 +59,20 @@ class GatewayRoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void asksEachInstanceWhetherItIsReadyOnItsManagementPort() {
+        String token = TestTokens.get().forUser("storuman-samordnare", "storuman", "coordinator");
+
+        IntStream.range(0, 4)
+                .forEach(i ->
+                        assertThat(http.get("/api/ward/rooms", token).body()).isEqualTo("ward"));
+
+        assertThat(WARD_READY_ON_MANAGEMENT_PORT.received()).hasSize(4);
+        assertThat(WARD_MANAGEMENT_PORT_DOWN.received())
+                .as("ready on its API port, but its management port does not answer")
+                .isEmpty();
+    }
+
+    @Test
     void sendsNothingToAnInstanceThatIsNotReady() {
         String token = TestTokens.get().forUser("sorsele-samordnare", "sorsele", "coordinator");
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,8 +17,9 @@ import se.samlyft.testsupport.TestTokens;
  * The gateway in front of stand-in services, with tokens from the test issuer; all gateway tests share this one
  * application context. Besides the four services, the test configuration routes {@code /api/archive/**} to a service
  * whose only instance is stopped, {@code /api/slow/**} to one that answers after longer than its timeout,
- * {@code /api/stalling/**} to one that stops halfway through its answer and {@code /api/library/**} to one with an
- * instance that is not ready. The rate
+ * {@code /api/stalling/**} to one that stops halfway through its answer, {@code /api/library/**} to one with an
+ * instance that is not ready, and {@code /api/ward/**} to one whose instances say whether they are ready on a
+ * management port of their own. The rate
  * limits are small and refill slowly, so each test class uses tenants of its own.
  */
 @SpringBootTest(
@@ -31,6 +33,7 @@ import se.samlyft.testsupport.TestTokens;
             "samlyft.gateway.services.stalling.paths=/api/stalling/**",
             "samlyft.gateway.services.stalling.timeout=500ms",
             "samlyft.gateway.services.library.paths=/api/library/**",
+            "samlyft.gateway.services.ward.paths=/api/ward/**",
             "samlyft.gateway.circuit-breaker.sliding-window=4",
             "samlyft.gateway.circuit-breaker.minimum-calls=4",
             "samlyft.gateway.circuit-breaker.open-for=60s",
@@ -61,6 +64,19 @@ abstract class GatewayTestBase {
     static final StandInService STALLING = StandInService.startStalling("stalling", SLOW_ANSWER);
     static final StandInService LIBRARY = StandInService.start("library");
     static final StandInService LIBRARY_STARTING = StandInService.startUnready("library");
+    /** A ward instance whose API port says it is not ready, while its management port says it is. */
+    static final StandInService WARD_READY_ON_MANAGEMENT_PORT = StandInService.startUnready("ward");
+
+    static final StandInService WARD_MANAGEMENT_PORT = StandInService.start("ward-management");
+    /** A ward instance whose API port says it is ready, while nothing answers on its management port. */
+    static final StandInService WARD_MANAGEMENT_PORT_DOWN = StandInService.start("ward");
+
+    /** Per service, the management port of each instance, where its readiness is; by default its own port. */
+    static final Map<String, List<String>> MANAGEMENT_PORTS = Map.of(
+            "ward",
+            List.of(
+                    String.valueOf(WARD_MANAGEMENT_PORT.port()),
+                    StandInService.stoppedInstance().replaceAll(".*:", "")));
 
     /** Per service, the addresses of its instances. */
     static final Map<String, List<String>> INSTANCES = Map.of(
@@ -71,20 +87,31 @@ abstract class GatewayTestBase {
             "archive", List.of(StandInService.stoppedInstance()),
             "slow", List.of(SLOW.uri()),
             "stalling", List.of(STALLING.uri()),
-            "library", List.of(LIBRARY_STARTING.uri(), LIBRARY.uri()));
+            "library", List.of(LIBRARY_STARTING.uri(), LIBRARY.uri()),
+            "ward", List.of(WARD_READY_ON_MANAGEMENT_PORT.uri(), WARD_MANAGEMENT_PORT_DOWN.uri()));
 
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     TestHttp http;
+
+    /** The gateway's own health and metrics. */
+    TestHttp management;
 
     @DynamicPropertySource
     static void instancesAndIssuer(DynamicPropertyRegistry registry) {
         INSTANCES.forEach((service, uris) -> {
             for (int i = 0; i < uris.size(); i++) {
                 String uri = uris.get(i);
-                registry.add(
-                        "spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri", () -> uri);
+                String instance = "spring.cloud.discovery.client.simple.instances." + service + "[" + i + "]";
+                String managementPort = MANAGEMENT_PORTS.containsKey(service)
+                        ? MANAGEMENT_PORTS.get(service).get(i)
+                        : uri.replaceAll(".*:", "");
+                registry.add(instance + ".uri", () -> uri);
+                registry.add(instance + ".metadata.management-port", () -> managementPort);
             }
         });
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get()::issuer);
@@ -94,12 +121,24 @@ abstract class GatewayTestBase {
     @BeforeEach
     void connect() {
         http = TestHttp.onPort(port);
+        management = TestHttp.onPort(managementPort);
         allStandIns().forEach(StandInService::forget);
     }
 
     static Stream<StandInService> allStandIns() {
         return Stream.of(
-                IDENTITY, CATALOG_1, CATALOG_2, ENROLMENT, REPORTING, SLOW, STALLING, LIBRARY, LIBRARY_STARTING);
+                IDENTITY,
+                CATALOG_1,
+                CATALOG_2,
+                ENROLMENT,
+                REPORTING,
+                SLOW,
+                STALLING,
+                LIBRARY,
+                LIBRARY_STARTING,
+                WARD_READY_ON_MANAGEMENT_PORT,
+                WARD_MANAGEMENT_PORT,
+                WARD_MANAGEMENT_PORT_DOWN);
     }
 
     static List<StandInService.Received> receivedByAll() {

@@ -96,13 +96,26 @@ class GatewayTokenTest extends GatewayTestBase {
     }
 
     @Test
-    void opensOnlyHealthAndTheApiDocumentsWithoutAToken() {
-        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+    void opensOnlyHealthAndMetricsOnTheManagementPortAndTheApiDocumentsWithoutAToken() {
+        assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(management
+                        .send(management
+                                .request("/actuator/prometheus", null)
+                                .setHeader("Accept", "text/plain")
+                                .build())
+                        .status())
+                .isEqualTo(200);
         assertThat(http.get("/api/docs", null).status()).isEqualTo(200);
         assertThat(http.get("/api/docs/catalog", null).status()).isEqualTo(200);
 
-        assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(http.get("/actuator/health/readiness", null).status())
+                .as("no health on the API port")
+                .isEqualTo(404);
+        assertThat(http.get("/actuator/prometheus", null).status())
+                .as("no metrics on the API port")
+                .isEqualTo(404);
         assertThat(http.get("/actuator/info", null).status()).isEqualTo(401);
+        assertThat(management.get("/actuator/info", null).status()).isEqualTo(401);
         assertThat(http.get("/api/enrolments", null).status()).isEqualTo(401);
         assertThat(http.send(http.request("/api/enrolments", null)
                                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
@@ -27,6 +28,9 @@ public abstract class AgainstReporting {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected EventProjection projection;
 
@@ -35,9 +39,13 @@ public abstract class AgainstReporting {
 
     protected TestHttp http;
 
+    /** The management port: health, readiness and metrics. */
+    protected TestHttp management;
+
     @BeforeEach
     void connect() {
         http = TestHttp.onPort(port);
+        management = TestHttp.onPort(managementPort);
     }
 
     /** Applies the events, in order, to the current generation; returns whether each was applied now. */

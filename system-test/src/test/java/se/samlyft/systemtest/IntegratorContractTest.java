@@ -110,13 +110,17 @@ class IntegratorContractTest {
 
     /** Every record of every platform topic, from the beginning to the end offsets at the time of asking. */
     private List<ConsumerRecord<String, String>> readEverything(Duration patience) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "integrator-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Properties properties = platform.kafkaAdminClient(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "integrator-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         Instant deadline = Instant.now().plus(patience);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import se.samlyft.testsupport.Eventually;
 import se.samlyft.testsupport.TestHttp;
@@ -45,6 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the same events; no organisation gets another's; Akademi Norr gets its own offering's events and its members'
  * enrolments on it, and nothing else of its members. Targets on the platform's own and internal networks are refused.
  */
+@Order(8)
 class IntegratorWebhookTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

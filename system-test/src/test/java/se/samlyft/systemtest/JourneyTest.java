@@ -3,7 +3,6 @@ package se.samlyft.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,12 +194,15 @@ class JourneyTest {
      * at its first version and come in the order of their versions, none twice, and no event id comes twice.
      */
     private void eachEnrolmentsEventsOnceAndInOrder(List<String> enrolments) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Properties properties = platform.kafkaAdminClient(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "journey-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
         Map<String, List<Long>> versions = new TreeMap<>();
         Set<String> ids = new HashSet<>();
         List<String> doubled = new ArrayList<>();
@@ -316,14 +318,7 @@ class JourneyTest {
     }
 
     private TestHttp.Response post(String token, String path, JsonNode body) {
-        HttpRequest.Builder request = gateway.request(path, token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-        request.POST(
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        return gateway.send(request.build());
+        return platform.postThroughGateway(token, path, body, UUID.randomUUID());
     }
 
     private static JsonNode created(TestHttp.Response response) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Logins to the demo realm as the launcher imports it: brute-force detection locks a user out after repeated wrong
  * passwords, even from the right one, and the password grant works only for the try-it client {@code samlyft-web}.
  */
+@Order(7)
 class RealmLoginTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import se.samlyft.deploy.Directories;
 import se.samlyft.deploy.LocalPlatform;
 import se.samlyft.testsupport.TestHttp;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform, started once for all the system tests of a run as {@code ./mvnw -Pstart} starts it (embedded
@@ -126,6 +131,19 @@ final class RunningPlatform {
         return TestHttp.onPort(port("gateway"));
     }
 
+    /** A POST through the gateway with a JSON body (or none) and an {@code Idempotency-Key}. */
+    TestHttp.Response postThroughGateway(String token, String path, @Nullable JsonNode body, UUID idempotencyKey) {
+        TestHttp gateway = gateway();
+        HttpRequest.Builder request = gateway.request(path, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey.toString());
+        request.POST(
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        return gateway.send(request.build());
+    }
+
     /**
      * One service straight, bypassing the gateway: {@code identity}, {@code catalog}, {@code enrolment},
      * {@code reporting}, {@code integration}.
@@ -145,6 +163,28 @@ final class RunningPlatform {
 
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + port("kafka");
+    }
+
+    /** A Kafka client's settings as the launcher's {@code admin}, who may read every topic; plus {@code more}. */
+    Properties kafkaAdminClient(Map<String, Object> more) {
+        return kafkaClient("admin", more);
+    }
+
+    /** A Kafka client's settings as {@code principal}; plus {@code more}. */
+    Properties kafkaClient(String principal, Map<String, Object> more) {
+        Properties properties = new Properties();
+        properties.putAll(platform.kafkaClientSettings(principal));
+        properties.putAll(more);
+        return properties;
+    }
+
+    /** A service's management port, with its health, readiness and metrics. */
+    int managementPort(String component) {
+        String value = settings.get("samlyft." + component + ".management-port");
+        if (value == null) {
+            throw new IllegalStateException("No management port for " + component + " in " + settings);
+        }
+        return Integer.parseInt(value);
     }
 
     String keycloakUrl() {

@@ -11,7 +11,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points a Spring test context at the real servers of the test JVM. Every context that Spring builds gets a new
- * database; contexts that Spring caches share theirs.
+ * database; contexts that Spring caches share theirs. The in-process Kafka broker takes clients without
+ * authentication, so the service's own Kafka principal is not used here (the system test runs the launcher's broker,
+ * with SASL and ACLs).
  */
 final class RealServers implements ContextCustomizer {
 
@@ -28,6 +30,7 @@ final class RealServers implements ContextCustomizer {
                 "spring.flyway.user", database.ownerUser(),
                 "spring.flyway.password", database.ownerPassword(),
                 "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
+                "spring.kafka.security.protocol", "PLAINTEXT",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens.issuer(),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("samlyftRealServers", properties));

@@ -2,9 +2,12 @@ package se.samlyft.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,10 +29,20 @@ public abstract class ServicePlatformTest {
     @LocalServerPort
     protected int port;
 
+    /** The management port, with health, readiness and metrics, apart from the API. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected TestDatabase database;
 
+    /** Statements on the service's own connections, as its application role. */
+    @Autowired
+    private JdbcTemplate applicationJdbc;
+
     protected TestHttp http;
+
+    protected TestHttp management;
 
     protected ServicePlatformTest(String apiBasePath) {
         this.apiBasePath = apiBasePath;
@@ -41,6 +54,7 @@ public abstract class ServicePlatformTest {
     @BeforeEach
     void connectAndSeed() {
         http = TestHttp.onPort(port);
+        management = TestHttp.onPort(managementPort);
         seedRowsOfTwoTenants(new JdbcTemplate(database.ownerDataSource()));
     }
 
@@ -49,8 +63,8 @@ public abstract class ServicePlatformTest {
     }
 
     @Test
-    void isReadyWithoutAToken() {
-        var readiness = http.get("/actuator/health/readiness", null);
+    void isReadyWithoutATokenOnItsManagementPort() {
+        var readiness = management.get("/actuator/health/readiness", null);
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
@@ -58,20 +72,63 @@ public abstract class ServicePlatformTest {
 
     @Test
     void reportsItsDatabaseAndTheKafkaBrokerUp() {
-        var components = http.get("/actuator/health", null).json().path("components");
+        var components = management.get("/actuator/health", null).json().path("components");
 
         assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
         assertThat(components.path("kafka").path("status").asString()).isEqualTo("UP");
     }
 
     @Test
-    void exportsPrometheusMetricsOfTheJvmAndTheConnectionPool() {
-        var metrics = http.send(http.request("/actuator/prometheus", null)
+    void exportsPrometheusMetricsOfTheJvmAndTheConnectionPoolOnItsManagementPort() {
+        var metrics = management.send(management
+                .request("/actuator/prometheus", null)
                 .setHeader("Accept", "text/plain")
                 .build());
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jdbc_connections_max", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void leavesTheDeadLettersOnTheManagementPortToThePlatformsAdministrators() {
+        String coordinator = TestTokens.get().forUser("arvidsjaur-samordnare", ARVIDSJAUR, "coordinator");
+        String administrator = TestTokens.get()
+                .token()
+                .username("samlyft-forvaltare")
+                .roles("platform-admin")
+                .sign();
+
+        assertThat(management.send(replay(null)).status()).isEqualTo(401);
+        assertThat(management.send(replay(coordinator)).status()).isEqualTo(403);
+        var waiting = management.get("/actuator/deadletters", administrator);
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(200);
+        assertThat(waiting.json().path("topic").asString()).matches("samlyft\\.[a-z]+\\.dlt");
+        assertThat(waiting.json().has("waiting")).isTrue();
+    }
+
+    private HttpRequest replay(@Nullable String token) {
+        return management
+                .request("/actuator/deadletters", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+    }
+
+    @Test
+    void servesNoHealthOrMetricsOnTheApiPortWithOrWithoutAToken() {
+        String token = TestTokens.get().forUser("arvidsjaur-samordnare", ARVIDSJAUR, "coordinator");
+
+        for (String endpoint : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/info"}) {
+            var anonymous = http.send(http.request(endpoint, null)
+                    .setHeader("Accept", "text/plain")
+                    .build());
+            var withToken = http.send(http.request(endpoint, token)
+                    .setHeader("Accept", "text/plain")
+                    .build());
+
+            assertThat(anonymous.status()).as(endpoint + " without a token").isIn(401, 404);
+            assertThat(withToken.status()).as(endpoint + " with a token").isEqualTo(404);
+            assertThat(anonymous.body() + withToken.body()).doesNotContain("jvm_memory_used_bytes", "\"UP\"");
+        }
     }
 
     @Test
@@ -152,6 +209,13 @@ public abstract class ServicePlatformTest {
 
         assertThat(kept.header("X-Correlation-Id")).isEqualTo("samlyft-test-0001");
         assertThat(replaced.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void everyStatementOfTheServiceEndsWithinItsTimeout() {
+        String timeout = applicationJdbc.queryForObject("show statement_timeout", String.class);
+
+        assertThat(timeout).as("statement_timeout of the service's connections").isEqualTo("30s");
     }
 
     @Test

@@ -28,10 +28,11 @@ interface Component {
     /** Stops the component and waits for its processes to exit; does nothing if it is not running. */
     void stop();
 
-    /** Kills the component at once, as a crash would; does nothing if it is not running. */
-    default void kill() {
-        stop();
-    }
+    /**
+     * Kills the component's processes with SIGKILL, for a drill, and waits for them to be gone; does nothing if it is
+     * not running.
+     */
+    void kill();
 
     /** The resident memory of the component's processes, where the operating system tells it. */
     OptionalLong residentKiB();

@@ -105,9 +105,26 @@ public final class LocalPlatform {
         return platform;
     }
 
+    /** The aliases of the demo realm's municipalities, each with a coordinator, a manager and three participants. */
+    public static List<String> demoMunicipalities() {
+        return Summary.MUNICIPALITIES;
+    }
+
     /** The ports the platform's components listen on. */
     public Ports ports() {
         return settings.ports();
+    }
+
+    /**
+     * The settings of a Kafka client of the platform's broker that authenticates as {@code principal}: the launcher's
+     * {@code admin} (the broker's super user), or a service's principal such as {@code catalog-service}.
+     */
+    public Map<String, Object> kafkaClientSettings(String principal) {
+        if (!KafkaPrincipals.principals().contains(principal)) {
+            throw new IllegalArgumentException(
+                    "No Kafka principal " + principal + "; there are " + KafkaPrincipals.principals());
+        }
+        return KafkaBroker.clientSettings(settings.ports().kafka(), principal);
     }
 
     /** The address of Keycloak as tokens name it; its administrator is {@code admin}/{@code admin}. */
@@ -172,7 +189,10 @@ public final class LocalPlatform {
         component(name).stop();
     }
 
-    /** Kills one component at once (SIGKILL), as a crash would, for a drill: for example {@code catalog-service-2}. */
+    /**
+     * Kills one component's processes with SIGKILL, for a drill (for example {@code catalog-service-2}): no shutdown hook runs, nothing is flushed or
+     * deregistered. {@link #startComponent} starts it again.
+     */
     public void killComponent(String name) {
         component(name).kill();
     }

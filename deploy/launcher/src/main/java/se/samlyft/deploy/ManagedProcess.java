@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** An operating-system process of the platform, with its output in a log file. */
 final class ManagedProcess {
@@ -83,10 +84,21 @@ final class ManagedProcess {
         stopAll(descendants);
     }
 
-    /** Kills the process at once (SIGKILL), as a crash of its machine would, and waits until it is gone. */
+    /**
+     * Kills the process and every process it started at once (SIGKILL), as a crash or the kernel's out-of-memory
+     * killer would, and waits for them to be gone: nothing gets to finish, flush or say goodbye.
+     */
     void kill() {
-        process.destroyForcibly();
-        awaitExit(process.toHandle(), GRACE_FOR_DESCENDANTS);
+        killAll(Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList());
+    }
+
+    /** Kills processes, whoever started them, at once (SIGKILL), and waits for them to be gone. */
+    static void killAll(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : processes) {
+            awaitExit(handle, GRACE_FOR_DESCENDANTS);
+        }
     }
 
     /** Stops processes that were not started by this JVM, such as those a script started, in the same way. */

@@ -150,6 +150,22 @@ final class Postgres implements Component {
         }
     }
 
+    /**
+     * Kills the postmaster and its server processes with SIGKILL; the next start recovers from the write-ahead log, as
+     * after a power cut.
+     */
+    @Override
+    public void kill() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        postmaster()
+                .ifPresent(postmaster ->
+                        ManagedProcess.killAll(Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                                .toList()));
+    }
+
     @Override
     public OptionalLong residentKiB() {
         return postmaster().map(ResidentMemory::ofTree).orElse(OptionalLong.empty());

@@ -24,19 +24,25 @@ final class ServiceProcess extends ProcessComponent {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /** Every process of the local platform listens here only. */
+    static final String LOOPBACK = "127.0.0.1";
+
     private final String module;
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path jar;
     private final Path home;
     private final List<String> arguments;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(Settings settings, String module, String name, int port, List<String> arguments) {
+    private ServiceProcess(
+            Settings settings, String module, String name, int port, int managementPort, List<String> arguments) {
         super(settings.log(name), Duration.ofSeconds(20));
         this.module = module;
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.jar = settings.jar(module);
         this.home = settings.home();
         this.arguments = List.copyOf(arguments);
@@ -56,37 +62,77 @@ final class ServiceProcess extends ProcessComponent {
         for (int instance = 1; instance <= settings.instances(); instance++) {
             int offset = (instance - 1) * Settings.INSTANCE_PORT_STEP;
             String suffix = instance == 1 ? "" : "-" + instance;
-            all.add(service(settings, "identity-service", "identity", ports.identity() + offset, suffix));
-            all.add(service(settings, "catalog-service", "catalog", ports.catalog() + offset, suffix));
-            all.add(service(settings, "enrolment-service", "enrolment", ports.enrolment() + offset, suffix));
-            all.add(service(settings, "reporting-service", "reporting", ports.reporting() + offset, suffix));
+            all.add(service(
+                    settings,
+                    "identity-service",
+                    "identity",
+                    ports.identity() + offset,
+                    ports.identityManagement() + offset,
+                    suffix));
+            all.add(service(
+                    settings,
+                    "catalog-service",
+                    "catalog",
+                    ports.catalog() + offset,
+                    ports.catalogManagement() + offset,
+                    suffix));
+            all.add(service(
+                    settings,
+                    "enrolment-service",
+                    "enrolment",
+                    ports.enrolment() + offset,
+                    ports.enrolmentManagement() + offset,
+                    suffix));
+            all.add(service(
+                    settings,
+                    "reporting-service",
+                    "reporting",
+                    ports.reporting() + offset,
+                    ports.reportingManagement() + offset,
+                    suffix));
         }
-        all.add(service(settings, "integration-service", "integration", ports.integration(), ""));
+        all.add(service(
+                settings,
+                "integration-service",
+                "integration",
+                ports.integration(),
+                ports.integrationManagement(),
+                ""));
         all.add(gateway(settings));
         all.add(web(settings));
         return List.copyOf(all);
     }
 
-    /** The ports of every instance of the services after the first, each with the component that listens there. */
+    /**
+     * The ports of every instance of the services after the first, API and management, each with the component that
+     * listens there.
+     */
     static List<Ports.Use> furtherInstancePorts(Settings settings) {
         List<Ports.Use> uses = new ArrayList<>();
         for (ServiceProcess service : all(settings)) {
             if (!service.name.equals(service.module)) {
                 uses.add(new Ports.Use(service.port, service.name, Settings.INSTANCES));
+                uses.add(new Ports.Use(service.managementPort, service.name + " (management)", Settings.INSTANCES));
             }
         }
         return uses;
     }
 
-    static ServiceProcess service(Settings settings, String module, String database, int port) {
-        return service(settings, module, database, port, "");
+    static ServiceProcess service(Settings settings, String module, String database, int port, int managementPort) {
+        return service(settings, module, database, port, managementPort, "");
     }
 
-    private static ServiceProcess service(Settings settings, String module, String database, int port, String suffix) {
+    /**
+     * A domain service: its API on {@code port} and its health and metrics on {@code managementPort}, both on the
+     * loopback address only; its database as the application's role (migrations as the owner); Kafka as its own
+     * principal, named after the module.
+     */
+    private static ServiceProcess service(
+            Settings settings, String module, String database, int port, int managementPort, String suffix) {
         Ports ports = settings.ports();
         String url = Postgres.jdbcUrl(ports.postgres(), database);
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
+        List<String> arguments = new ArrayList<>(addresses(port, managementPort));
+        arguments.addAll(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + Databases.app(database),
                 "--spring.datasource.password=" + Databases.app(database),
@@ -94,6 +140,8 @@ final class ServiceProcess extends ProcessComponent {
                 "--spring.flyway.user=" + Databases.owner(database),
                 "--spring.flyway.password=" + Databases.owner(database),
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
+                "--samlyft.kafka.username=" + module,
+                "--samlyft.kafka.password=" + KafkaPrincipals.password(module),
                 // An instance that dies gives its partitions to the others within ten seconds, not Kafka's 45.
                 "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
         arguments.addAll(jwtArguments(ports));
@@ -104,36 +152,49 @@ final class ServiceProcess extends ProcessComponent {
             arguments.add("--samlyft.integration.targets.allow-loopback=true");
         }
         arguments.addAll(settings.argumentsOf(module));
-        return new ServiceProcess(settings, module, module + suffix, port, arguments);
+        return new ServiceProcess(settings, module, module + suffix, port, managementPort, arguments);
     }
 
+    /**
+     * The gateway: the services' API ports to route to, and their management ports, where it checks that an instance
+     * is ready.
+     */
     static ServiceProcess gateway(Settings settings) {
         Ports ports = settings.ports();
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + ports.gateway(),
+        List<String> arguments = new ArrayList<>(addresses(ports.gateway(), ports.gatewayManagement()));
+        arguments.addAll(List.of(
                 "--samlyft.routes.identity=http://127.0.0.1:" + ports.identity(),
                 "--samlyft.routes.catalog=http://127.0.0.1:" + ports.catalog(),
                 "--samlyft.routes.enrolment=http://127.0.0.1:" + ports.enrolment(),
                 "--samlyft.routes.reporting=http://127.0.0.1:" + ports.reporting(),
-                "--samlyft.routes.integration=http://127.0.0.1:" + ports.integration()));
+                "--samlyft.routes.integration=http://127.0.0.1:" + ports.integration(),
+                "--samlyft.management-ports.identity=" + ports.identityManagement(),
+                "--samlyft.management-ports.catalog=" + ports.catalogManagement(),
+                "--samlyft.management-ports.enrolment=" + ports.enrolmentManagement(),
+                "--samlyft.management-ports.reporting=" + ports.reportingManagement(),
+                "--samlyft.management-ports.integration=" + ports.integrationManagement()));
         if (settings.instances() > 1) {
             // The whole list of each service's instances: Spring binds a list from one property source only, so the
             // first one (application.yml's) is named again here.
-            Map<String, Integer> first = new TreeMap<>(Map.of(
-                    "identity", ports.identity(),
-                    "catalog", ports.catalog(),
-                    "enrolment", ports.enrolment(),
-                    "reporting", ports.reporting()));
-            first.forEach((service, port) -> {
+            Map<String, List<Integer>> first = new TreeMap<>(Map.of(
+                    "identity", List.of(ports.identity(), ports.identityManagement()),
+                    "catalog", List.of(ports.catalog(), ports.catalogManagement()),
+                    "enrolment", List.of(ports.enrolment(), ports.enrolmentManagement()),
+                    "reporting", List.of(ports.reporting(), ports.reportingManagement())));
+            first.forEach((service, apiAndManagement) -> {
                 for (int instance = 0; instance < settings.instances(); instance++) {
-                    arguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + instance
-                            + "].uri=http://127.0.0.1:" + (port + instance * Settings.INSTANCE_PORT_STEP));
+                    int offset = instance * Settings.INSTANCE_PORT_STEP;
+                    String prefix =
+                            "--spring.cloud.discovery.client.simple.instances." + service + "[" + instance + "].";
+                    arguments.add(prefix + "uri=http://127.0.0.1:" + (apiAndManagement.get(0) + offset));
+                    arguments.add(prefix + "metadata.management-port=" + (apiAndManagement.get(1) + offset));
                 }
             });
         }
         arguments.addAll(jwtArguments(ports));
         arguments.addAll(settings.argumentsOf("gateway"));
-        return new ServiceProcess(settings, "gateway", "gateway", ports.gateway(), arguments);
+        return new ServiceProcess(
+                settings, "gateway", "gateway", ports.gateway(), ports.gatewayManagement(), arguments);
     }
 
     /**
@@ -142,17 +203,25 @@ final class ServiceProcess extends ProcessComponent {
      */
     static ServiceProcess web(Settings settings) {
         Ports ports = settings.ports();
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + ports.web(),
+        List<String> arguments = new ArrayList<>(addresses(ports.web(), ports.webManagement()));
+        arguments.addAll(List.of(
                 "--samlyft.web.gateway-url=http://127.0.0.1:" + ports.gateway(),
                 "--samlyft.web.keycloak.issuer-uri=" + Keycloak.issuer(ports)));
         arguments.addAll(settings.argumentsOf("web"));
-        return new ServiceProcess(settings, "web", "web", ports.web(), arguments);
+        return new ServiceProcess(settings, "web", "web", ports.web(), ports.webManagement(), arguments);
     }
 
     /** Where a person opens the web application. */
     static String webAddress(Ports ports) {
         return "http://localhost:" + ports.web() + "/";
+    }
+
+    private static List<String> addresses(int port, int managementPort) {
+        return List.of(
+                "--server.address=" + LOOPBACK,
+                "--server.port=" + port,
+                "--management.server.address=" + LOOPBACK,
+                "--management.server.port=" + managementPort);
     }
 
     private static List<String> jwtArguments(Ports ports) {
@@ -192,9 +261,14 @@ final class ServiceProcess extends ProcessComponent {
         running(ManagedProcess.start(command, home, log(), environment -> {}));
     }
 
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** Ready when its readiness, on the management port, says so. */
     @Override
     public boolean isReady() {
-        return Http.isOk(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        return Http.isOk(URI.create("http://" + LOOPBACK + ":" + managementPort + "/actuator/health/readiness"));
     }
 
     @Override

@@ -61,11 +61,18 @@ class PreflightTest {
     @Test
     void refusesToGiveOnePortToTwoComponents() {
         Settings clashing = Settings.from(Map.of(
-                Settings.HOME, home.toString(),
-                Settings.VERSION, "0.1.0-SNAPSHOT",
-                Settings.KEYCLOAK_HOME, settings.keycloakHome().toString(),
-                Settings.KAFKA_LIB, settings.kafkaLib().toString(),
-                Ports.GATEWAY, "8081")::get);
+                Settings.HOME,
+                home.toString(),
+                Settings.VERSION,
+                "0.1.0-SNAPSHOT",
+                Settings.KEYCLOAK_HOME,
+                settings.keycloakHome().toString(),
+                Settings.KAFKA_LIB,
+                settings.kafkaLib().toString(),
+                Ports.GATEWAY,
+                "8081",
+                Ports.GATEWAY_MANAGEMENT,
+                "9080")::get);
 
         assertThat(Preflight.problems(clashing, port -> true))
                 .singleElement()

@@ -20,7 +20,10 @@ class SettingsTest {
     void usesTheDocumentedPortsUnlessToldOtherwise() {
         Ports ports = Settings.from(properties::get).ports();
 
-        assertThat(ports).isEqualTo(new Ports(5432, 9092, 9093, 8180, 8181, 8080, 8081, 8082, 8083, 8084, 8085, 8086));
+        assertThat(ports)
+                .isEqualTo(new Ports(
+                        5432, 9092, 9093, 8180, 8181, 8080, 8081, 8082, 8083, 8084, 8085, 8086, 9080, 9081, 9082, 9083,
+                        9084, 9085, 9086));
     }
 
     @Test
@@ -37,6 +40,26 @@ class SettingsTest {
         assertThat(ports.keycloakManagement()).isEqualTo(18181);
         assertThat(ports.reporting()).isEqualTo(18084);
         assertThat(ports.kafka()).isEqualTo(9092);
+    }
+
+    @Test
+    void putsAManagementPortAThousandAboveItsServiceUnlessToldOtherwise() {
+        properties.put("samlyft.catalog.port", "18082");
+        properties.put("samlyft.reporting.management-port", "32984");
+
+        Ports ports = Settings.from(properties::get).ports();
+
+        assertThat(ports.catalogManagement()).isEqualTo(19082);
+        assertThat(ports.reportingManagement()).isEqualTo(32984);
+        assertThat(ports.gatewayManagement()).isEqualTo(9080);
+    }
+
+    @Test
+    void asksForAManagementPortWhenTheDefaultWouldBeNone() {
+        properties.put("samlyft.enrolment.port", "65000");
+
+        assertThatThrownBy(() -> Settings.from(properties::get))
+                .hasMessageContaining("-Dsamlyft.enrolment.management-port=<port>");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -29,10 +30,14 @@ import se.samlyft.gateway.ratelimit.RateLimits;
  * One route per service from {@code samlyft.gateway.services}: its API paths, and {@code /api/docs/<service>} for its
  * OpenAPI document. Each request is rate limited (API routes only), passes the service's circuit breaker, and goes to
  * one of the service's ready instances, chosen round robin by Spring Cloud LoadBalancer ({@code lb://<service>}), which
- * asks each instance for its readiness from time to time.
+ * asks each instance for its readiness from time to time, on its management port ({@link InstanceReadiness}).
  */
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = InstanceReadiness.class)
 public class ServiceRoutes {
+
+    /** The name of the client that asks the instances whether they are ready. */
+    static final String INSTANCE_HEALTH_CHECKS = "instanceHealthChecks";
 
     /** Where a service's OpenAPI document is, on every service. */
     static final String SERVICE_API_DOCS_PATH = "/v3/api-docs";
@@ -72,7 +77,7 @@ public class ServiceRoutes {
      * The client Spring Cloud LoadBalancer checks the instances' readiness with: short timeouts, so an instance that
      * does not answer is out of rotation within one check.
      */
-    @Bean
+    @Bean(INSTANCE_HEALTH_CHECKS)
     RestClient instanceHealthChecks(RestClient.Builder restClients, GatewayProperties properties) {
         return restClients
                 .clone()

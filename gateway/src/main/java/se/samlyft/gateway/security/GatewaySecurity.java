@@ -39,7 +39,8 @@ import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CallerAuthenticationConverter;
 
 /**
- * Who may pass the gateway. Every request but health and the API documents needs a bearer token that a trusted issuer
+ * Who may pass the gateway. Every request but health, metrics (both on the management port only) and the API documents
+ * needs a bearer token that a trusted issuer
  * signed with an asymmetric algorithm, that has not expired and is meant for the platform's audience, and that names
  * the caller's organisation (tenant); a platform administrator's token, which names none, passes on the
  * administration routes only. Refusals are problems. Responses carry security headers, and browsers from the
@@ -51,6 +52,7 @@ public class GatewaySecurity {
     static final String[] OPEN_PATHS = {
         "/actuator/health",
         "/actuator/health/**",
+        "/actuator/prometheus",
         ServiceRoutes.API_DOCS_PATH,
         ServiceRoutes.API_DOCS_PATH + "/*",
         ServiceRoutes.API_DOCS_PATH + "/events/*",

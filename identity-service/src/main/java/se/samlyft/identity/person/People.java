@@ -44,8 +44,14 @@ public interface People {
      */
     boolean addFirstCoordinator(Person coordinator);
 
-    /** Stores a changed person whose stored version is {@code expectedVersion}. */
+    /** Stores a changed person whose stored version is {@code expectedVersion}; their login is pending again. */
     void update(Person person, long expectedVersion);
+
+    /**
+     * Records where the person's login stands, as provisioning found it; changes neither the person's version nor
+     * anything else about them. Does nothing if the person is gone.
+     */
+    void recordLogin(UUID id, Login login);
 
     /**
      * Removes everything identity holds about an erased person, keeping only the id and the version of the erasure:

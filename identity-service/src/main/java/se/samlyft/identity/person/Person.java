@@ -13,7 +13,8 @@ import se.samlyft.platform.tenancy.TenantId;
 /**
  * An employee of one organisation. Someone employed by two organisations is two people, one in each tenant, each
  * with an id, a login and a manager of its own, so tenants stay isolated. Each change raises the version and records
- * a {@link PersonEvent}; a person who left can no longer be changed, only erased.
+ * a {@link PersonEvent}, and leaves the {@link Login} pending until Keycloak has it; a person who left can no longer
+ * be changed, only erased.
  */
 public final class Person {
 
@@ -23,6 +24,7 @@ public final class Person {
     private PersonStatus status;
     private @Nullable LocalDate leftOn;
     private long version;
+    private Login login;
     private final List<PersonEvent> events = new ArrayList<>();
 
     private Person(
@@ -31,7 +33,8 @@ public final class Person {
             PersonProfile profile,
             PersonStatus status,
             @Nullable LocalDate leftOn,
-            long version) {
+            long version,
+            Login login) {
         if (id.equals(profile.managerId())) {
             throw new InvalidInput("managerId", "must name someone else than the person");
         }
@@ -41,11 +44,12 @@ public final class Person {
         this.status = status;
         this.leftOn = leftOn;
         this.version = version;
+        this.login = login;
     }
 
     /** A newly registered person, employed, at version 1. */
     public static Person register(UUID id, TenantId organisation, PersonProfile profile, Instant at) {
-        Person person = new Person(id, organisation, profile, PersonStatus.EMPLOYED, null, 1);
+        Person person = new Person(id, organisation, profile, PersonStatus.EMPLOYED, null, 1, Login.pending());
         person.events.add(new PersonEvent.Registered(PersonFacts.of(id, organisation, 1, profile), at));
         return person;
     }
@@ -57,8 +61,9 @@ public final class Person {
             PersonProfile profile,
             PersonStatus status,
             @Nullable LocalDate leftOn,
-            long version) {
-        return new Person(id, organisation, profile, status, leftOn, version);
+            long version,
+            Login login) {
+        return new Person(id, organisation, profile, status, leftOn, version, login);
     }
 
     /** Replaces the profile; returns false, changing nothing, when it equals the current one. */
@@ -74,6 +79,7 @@ public final class Person {
                 .equals(PersonFacts.of(id, organisation, version, profile));
         profile = changed;
         version++;
+        login = Login.pending();
         events.add(new PersonEvent.Changed(PersonFacts.of(id, organisation, version, profile), factsChanged, at));
         return true;
     }
@@ -84,6 +90,7 @@ public final class Person {
         status = PersonStatus.LEFT;
         leftOn = day;
         version++;
+        login = Login.pending();
         events.add(new PersonEvent.Left(id, organisation, version, day, at));
     }
 
@@ -129,5 +136,10 @@ public final class Person {
 
     public long version() {
         return version;
+    }
+
+    /** Whether the person can log in as described here; pending again after every change. */
+    public Login login() {
+        return login;
     }
 }

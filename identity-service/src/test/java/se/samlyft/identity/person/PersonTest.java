@@ -36,6 +36,33 @@ class PersonTest {
     }
 
     @Test
+    void aFailedLoginIsPendingAgainOnceThePersonIsChanged() {
+        Person refused = Person.restore(
+                UUID.randomUUID(),
+                MALA,
+                profile("Åberg", Occupation.CARE_AIDE),
+                PersonStatus.EMPLOYED,
+                null,
+                4,
+                Login.failed("error-person-name-invalid-character (firstName)"));
+
+        refused.change(profile("Öberg", Occupation.CARE_AIDE), NOW);
+
+        assertThat(refused.login()).isEqualTo(Login.pending());
+        assertThat(Person.register(UUID.randomUUID(), MALA, profile("Åberg", Occupation.CARE_AIDE), NOW)
+                        .login()
+                        .state())
+                .isEqualTo(Login.State.PENDING);
+    }
+
+    @Test
+    void onlyAFailedLoginHasAReason() {
+        assertThatThrownBy(() -> new Login(Login.State.ACTIVE, "ingen")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Login(Login.State.FAILED, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Login.failed("  ").reason()).isEqualTo("Keycloak gave no reason");
+    }
+
+    @Test
     void aPersonWhoLeftCanBeErasedButNotChangedOrLeaveAgain() {
         Person person = Person.register(UUID.randomUUID(), MALA, profile("Åberg", Occupation.CARE_AIDE), NOW);
         person.leave(LocalDate.parse("2026-12-01"), NOW);

@@ -89,6 +89,12 @@ class KeycloakProvisioningTest extends AgainstIdentity {
     @Test
     void anImportedPersonLogsInWithATokenNamingTheirOrganisationRolesAndPersonId() {
         String nilsErik = personId("nils-erik.sarri@jokkmokk.se");
+        assertThat(api.get("/api/identity/people/" + nilsErik, coordinatorOf(JOKKMOKK))
+                        .json()
+                        .path("login")
+                        .path("state")
+                        .asString())
+                .isEqualTo("ACTIVE");
         String kajsa = personId("kajsa.blind@jokkmokk.se");
         setPassword(nilsErik);
         setPassword(kajsa);
@@ -247,6 +253,44 @@ class KeycloakProvisioningTest extends AgainstIdentity {
                 .filteredOn(organisation -> "arjeplog-test".equals(organisation.getAlias()))
                 .singleElement()
                 .satisfies(organisation -> assertThat(organisation.getName()).isEqualTo("Arjeplogs kommun (test)"));
+    }
+
+    @Test
+    void aPersonKeycloakRefusesIsShownWithAFailedLoginAndKeycloaksReasonUntilTheNameIsFixed() {
+        String coordinator = coordinatorOf(JOKKMOKK);
+        String id = api.register(JOKKMOKK, person("Anna (vikarie)", "Labba", "anna.labba@jokkmokk.se"));
+        String path = "/api/identity/people/" + id;
+
+        JsonNode login = awaitLogin(path, "FAILED");
+
+        assertThat(login.path("reason").asString()).contains("error-person-name-invalid-character");
+        assertThat(new JdbcTemplate(database.ownerDataSource())
+                        .queryForObject("select count(*) from provisioning_task where subject = ?", Integer.class, id))
+                .as("not retried for ever")
+                .isZero();
+
+        var read = api.get(path, coordinator);
+        var fixed = (tools.jackson.databind.node.ObjectNode) read.json();
+        fixed.put("givenName", "Anna");
+        fixed.remove("login");
+        var changed = api.put(path, coordinator, read.header("ETag"), fixed.toString());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("login").path("state").asString()).isEqualTo("PENDING");
+
+        assertThat(awaitLogin(path, "ACTIVE").has("reason")).isFalse();
+        assertThat(user(id).getFirstName()).isEqualTo("Anna");
+    }
+
+    /** The person's login once it is in {@code state}. */
+    private JsonNode awaitLogin(String path, String state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode login = api.get(path, coordinatorOf(JOKKMOKK)).json().path("login");
+        while (!state.equals(login.path("state").asString()) && Instant.now().isBefore(deadline)) {
+            sleep();
+            login = api.get(path, coordinatorOf(JOKKMOKK)).json().path("login");
+        }
+        assertThat(login.path("state").asString()).as(login.toString()).isEqualTo(state);
+        return login;
     }
 
     @Test

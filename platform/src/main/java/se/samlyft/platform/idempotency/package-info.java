@@ -14,7 +14,8 @@
  *   <li>A key belongs to the tenant and the subject of the token: the same key from another caller is another key. A
  *       caller without a tenant, whose requests see no data, passes untouched.
  *   <li>Keys expire after {@code samlyft.idempotency.expire-after} (default 24 hours); an expired key is a new key.
- *       Every {@code samlyft.idempotency.cleanup-interval} (default 1 hour) each replica deletes expired keys. A key
+ *       Every {@code samlyft.idempotency.cleanup-interval} (default 1 hour) expired keys are deleted, by one replica
+ *       at a time (an advisory lock in the purge function). A key
  *       whose request never answered (its process died) may be taken over by a retry with the same body after
  *       {@code samlyft.idempotency.in-flight-timeout} (default 5 minutes). {@code samlyft.idempotency.enabled=false}
  *       switches it all off.

@@ -20,20 +20,21 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
- * The dead-letter topics of a service's consumers: a record that cannot be applied goes, unchanged and with Spring
- * Kafka's {@code kafka_dlt-*} headers describing the failure, to its topic's name plus a suffix ({@code
- * samlyft.catalog.events.dlt}). Kafka's partitioner picks the partition from the key, so a dead-letter topic needs
- * no more partitions than it has. It publishes with a producer of its own, configured like the service's, that sends
- * keys and values as the bytes or strings the consumer read.
+ * The dead-letter topic of a service's consumers, one per consuming service ({@code samlyft.catalog.dlt}): a record
+ * that cannot be applied goes there unchanged, whatever topic it was read from, with Spring Kafka's {@code
+ * kafka_dlt-*} headers describing the failure and naming the original topic, partition and offset. Kafka's partitioner
+ * picks the partition from the key, so the topic needs no more partitions than it has. A service writes only its own
+ * dead-letter topic. It publishes with a producer of its own, configured like the service's, that sends keys and values
+ * as the bytes or strings the consumer read.
  */
 public class DeadLetterTopics implements DisposableBean {
 
-    private final String suffix;
+    private final String topic;
     private final DefaultKafkaProducerFactory<Object, Object> producers;
     private final KafkaTemplate<Object, Object> template;
 
-    public DeadLetterTopics(ProducerFactory<?, ?> serviceProducers, String suffix) {
-        this.suffix = suffix;
+    public DeadLetterTopics(ProducerFactory<?, ?> serviceProducers, String topic) {
+        this.topic = topic;
         Map<String, Object> configuration = new HashMap<>(serviceProducers.getConfigurationProperties());
         configuration.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         configuration.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
@@ -43,9 +44,9 @@ public class DeadLetterTopics implements DisposableBean {
         this.template = new KafkaTemplate<>(producers);
     }
 
-    /** The dead-letter topic of {@code topic}. */
-    public String of(String topic) {
-        return topic + suffix;
+    /** The service's dead-letter topic. */
+    public String topic() {
+        return topic;
     }
 
     /**
@@ -54,8 +55,7 @@ public class DeadLetterTopics implements DisposableBean {
      * describe the record's own failure, as they do for a listener of single records.
      */
     public DeadLetterPublishingRecoverer recoverer() {
-        return new DeadLetterPublishingRecoverer(
-                template, (record, exception) -> new TopicPartition(of(record.topic()), -1)) {
+        return new DeadLetterPublishingRecoverer(template, (record, exception) -> new TopicPartition(topic, -1)) {
             @Override
             public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
                 super.accept(record, consumer, ownFailure(exception));

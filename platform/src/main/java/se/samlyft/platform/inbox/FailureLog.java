@@ -27,7 +27,7 @@ final class FailureLog implements RetryListener {
         log.error(
                 "Sent {} to {}: {}",
                 positionOf(record),
-                deadLetterTopics.of(record.topic()),
+                deadLetterTopics.topic(),
                 causeOf(exception),
                 NestedExceptionUtils.getMostSpecificCause(exception));
     }
@@ -37,7 +37,7 @@ final class FailureLog implements RetryListener {
         log.error(
                 "Could not send {} to {}; it will be tried again",
                 positionOf(record),
-                deadLetterTopics.of(record.topic()),
+                deadLetterTopics.topic(),
                 failure);
     }
 

@@ -20,7 +20,8 @@ import se.samlyft.platform.tenancy.TenantScope;
  * Applies each event once per consumer. The effect runs in a transaction of the service's transaction manager, in the
  * tenant scope the event names, together with a row in {@code samlyft.processed_event}: both commit or neither does,
  * and an event whose row exists already is skipped. An event of no tenant runs in the system scope, which is the
- * empty scope: row-level security shows and admits it no tenant's rows.
+ * empty scope: row-level security shows and admits it no tenant's rows. An event whose source or type is not that of
+ * its topic's producer ({@link EventProducers}) is refused before anything runs.
  *
  * <p>A listener that receives a poll's records at once hands them to {@link #handlePoll}, which applies them all in
  * one transaction, so the poll waits for one commit and one flush to disk instead of one per event.
@@ -38,6 +39,7 @@ public class Inbox {
 
     private final JdbcOperations jdbc;
     private final TransactionTemplate transaction;
+    private final EventProducers producers;
 
     /** Set while {@link #handlePoll} runs its transaction on this thread: {@link #handle} then joins it. */
     private final ThreadLocal<Boolean> inPollTransaction = new ThreadLocal<>();
@@ -46,9 +48,11 @@ public class Inbox {
      * @param jdbc statements on the service's database
      * @param transactionManager the service's transaction manager, which must set the tenant scope of each
      *     transaction for row-level security (the platform's {@code TenantScopedTransactionManager} does)
+     * @param producers the producer of each topic, whose events alone are applied
      */
-    public Inbox(JdbcOperations jdbc, PlatformTransactionManager transactionManager) {
+    public Inbox(JdbcOperations jdbc, PlatformTransactionManager transactionManager, EventProducers producers) {
         this.jdbc = jdbc;
+        this.producers = producers;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -73,11 +77,13 @@ public class Inbox {
      * @param consumer names what the effect does (for example {@code course-projection}); two consumers of the same
      *     event each apply it once
      * @return whether the effect ran; false if the event had been applied
+     * @throws EventProducers.ForeignEventException if the event claims another producer than its topic's
      */
     public boolean handle(String consumer, InboundEvent event, Consumer<InboundEvent> effect) {
         if (consumer.isBlank()) {
             throw new IllegalArgumentException("A consumer has a name");
         }
+        producers.check(event);
         TenantScope scope;
         if (event.tenant() == null) {
             log.info("Applying {} for {} in the system scope: no tenant's rows", event, consumer);

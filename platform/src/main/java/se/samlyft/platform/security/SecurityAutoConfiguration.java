@@ -12,11 +12,18 @@ import se.samlyft.platform.problem.web.SecurityProblems;
 
 /**
  * Zero-trust defaults for every Samlyft process: each request but health, metrics and the API documents carries a
- * valid bearer token from the realm, and no session is kept. A refusal (401, 403) is a problem, with the resource
- * server's {@code WWW-Authenticate}.
+ * valid bearer token from the realm, and no session is kept; the other actuator endpoints (on the management port: the
+ * dead letters, a service's maintenance) are the installation's administrators' alone. A refusal (401, 403) is a problem, with the resource server's {@code
+ * WWW-Authenticate}.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 public class SecurityAutoConfiguration {
+
+    /** Every actuator endpoint but health, info and metrics: the dead letters, a service's own maintenance. */
+    static final String[] ADMINISTRATOR_PATHS = {"/actuator", "/actuator/**"};
+
+    /** The realm role of the installation's staff. */
+    static final String PLATFORM_ADMIN = "platform-admin";
 
     static final String[] OPEN_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/error"
@@ -28,6 +35,8 @@ public class SecurityAutoConfiguration {
         SecurityProblems problems = new SecurityProblems();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
                         .permitAll()
+                        .requestMatchers(ADMINISTRATOR_PATHS)
+                        .hasRole(PLATFORM_ADMIN)
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(

@@ -165,6 +165,28 @@ class IdempotencyTest extends AgainstTestApplication {
     }
 
     @Test
+    void onlyOneReplicaPurgesAtATime() throws SQLException {
+        String expired = UUID.randomUUID().toString();
+        create(token, expired, course("Munvård", 1));
+        expire(expired);
+
+        int whileAnotherPurges;
+        try (Connection other = DATABASE.ownerDataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(hashtext('samlyft.idempotency_key.purge'))");
+                whileAnotherPurges = store.purgeExpired();
+            }
+            other.rollback();
+        }
+
+        assertThat(whileAnotherPurges).isZero();
+        assertThat(keysAsOwner()).as("left to the replica that holds the lock").contains(expired);
+        assertThat(store.purgeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(keysAsOwner()).doesNotContain(expired);
+    }
+
+    @Test
     void theApplicationRoleSeesOnlyTheKeysOfTheTenantsItsTransactionNames() throws SQLException {
         create(token, UUID.randomUUID().toString(), course("Hälsofrämjande arbete", 2));
         create(tokenOf("mala-samordnare", MALA), UUID.randomUUID().toString(), course("Hälsofrämjande arbete", 2));

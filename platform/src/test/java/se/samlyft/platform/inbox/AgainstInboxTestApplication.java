@@ -1,8 +1,13 @@
 package se.samlyft.platform.inbox;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,11 +21,12 @@ import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
 import se.samlyft.testsupport.ServiceIntegrationTest;
 import se.samlyft.testsupport.TestDatabase;
+import se.samlyft.testsupport.TestKafka;
 
 /**
  * Runs the {@link InboxTestApplication} as a service against the test JVM's Kafka broker and a database of its own,
  * migrated by the owner role and used by the application role under row-level security. Retries wait milliseconds,
- * not seconds. Test classes that extend it share one application.
+ * not seconds. The catalog writes the test topic, as far as the inbox knows. Test classes that extend it share one application.
  */
 @ServiceIntegrationTest
 @ContextConfiguration(classes = InboxTestApplication.class)
@@ -32,7 +38,8 @@ import se.samlyft.testsupport.TestDatabase;
             "samlyft.consumer.retry.initial-interval=20ms",
             "samlyft.consumer.retry.max-interval=100ms",
             "samlyft.consumer.retry.max-retries=2",
-            "samlyft.consumer.not-retryable=se.samlyft.platform.inbox.InboxTestApplication$CourseRejected"
+            "samlyft.consumer.not-retryable=se.samlyft.platform.inbox.InboxTestApplication$CourseRejected",
+            "samlyft.consumer.producers[samlyft.inbox-test.events]=/samlyft/catalog-service"
         })
 abstract class AgainstInboxTestApplication {
 
@@ -53,6 +60,23 @@ abstract class AgainstInboxTestApplication {
 
     /** Statements as the owning role, which row-level security does not hold. */
     JdbcTemplate owner;
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    /** Sends the events in order to the test application's topic and returns the last. */
+    static synchronized TestEvent send(TestEvent... events) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
+        }
+        for (TestEvent event : events) {
+            producer.send(event.toProducerRecord(InboxTestApplication.TOPIC));
+        }
+        producer.flush();
+        return events[events.length - 1];
+    }
 
     @BeforeEach
     void connectAsOwner() {

@@ -17,7 +17,8 @@ class InboxAutoConfigurationTest {
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, InboxAutoConfiguration.class))
-            .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:9");
+            .withPropertyValues(
+                    "spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.application.name=catalog-service");
 
     @Test
     void putsThePlatformsErrorHandlerOnBootsListenerContainerFactory() {
@@ -25,9 +26,18 @@ class InboxAutoConfigurationTest {
             assertThat(context).hasSingleBean(DefaultErrorHandler.class).hasSingleBean(DeadLetterTopics.class);
             assertThat(errorHandlerOf(context.getBean(ConcurrentKafkaListenerContainerFactory.class)))
                     .isSameAs(context.getBean(DefaultErrorHandler.class));
-            assertThat(context.getBean(DeadLetterTopics.class).of("samlyft.catalog.events"))
-                    .isEqualTo("samlyft.catalog.events.dlt");
+            assertThat(context.getBean(DeadLetterTopics.class).topic())
+                    .as("one dead-letter topic per consuming service")
+                    .isEqualTo("samlyft.catalog.dlt");
         });
+    }
+
+    @Test
+    void namesTheDeadLetterTopicAsConfigured() {
+        service.withPropertyValues("samlyft.consumer.dead-letter-topic=samlyft.katalog.dlt")
+                .run(context -> assertThat(
+                                context.getBean(DeadLetterTopics.class).topic())
+                        .isEqualTo("samlyft.katalog.dlt"));
     }
 
     @Test

@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,17 +14,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import se.samlyft.platform.inbox.InboxTestApplication.CourseRejected;
 import se.samlyft.testsupport.TestKafka;
 
@@ -33,23 +31,8 @@ import se.samlyft.testsupport.TestKafka;
 class InboxKafkaTest extends AgainstInboxTestApplication {
 
     private static final String TOPIC = InboxTestApplication.TOPIC;
-    private static final String DEAD_LETTERS = TOPIC + ".dlt";
+    private static final String DEAD_LETTERS = "samlyft.inbox-test.dlt";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void connectProducer() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void appliesAnEventOnceWhenItIsDeliveredAgainOrItsIdComesInAnotherRecord() {
@@ -79,6 +62,47 @@ class InboxKafkaTest extends AgainstInboxTestApplication {
                 .isEqualTo(3);
         assertThat(processedRows(published.id())).isEqualTo(1);
         assertThat(titleOf(course)).isEqualTo("Palliativ vård");
+    }
+
+    /**
+     * A database that is away longer than the retries of other failures last: the record is tried until it succeeds,
+     * and never reaches the dead-letter topic (the old handler gave up after its three attempts).
+     */
+    @Test
+    void retriesATransientFailureForAsLongAsItLastsAndNeverSendsTheRecordToTheDeadLetterTopic() {
+        UUID course = UUID.randomUUID();
+        TestEvent published = TestEvent.coursePublished(ARVIDSJAUR, course, 1, "Hygienrutiner");
+        effects.failFirst(
+                published.id(),
+                8,
+                () -> new CannotGetJdbcConnectionException(
+                        "PostgreSQL startar om", new SQLException("the database system is starting up", "57P03")));
+        TestEvent next = TestEvent.coursePublished(ARVIDSJAUR, UUID.randomUUID(), 1, "Nästa kurs");
+
+        awaitApplied(send(published, next));
+
+        assertThat(effects.runs(published.id()))
+                .as("eight failures, then success, in order before the next record")
+                .isEqualTo(9);
+        assertThat(processedRows(published.id())).isEqualTo(1);
+        assertThat(titleOf(course)).isEqualTo("Hygienrutiner");
+        assertThat(deadLetterKeys()).doesNotContain(published.key());
+    }
+
+    @Test
+    void refusesAnEventThatClaimsAnotherSourceThanItsTopicsProducer() {
+        TestEvent forged = TestEvent.coursePublished(ARVIDSJAUR, UUID.randomUUID(), 1, "Förfalskad")
+                .header("ce_source", "/samlyft/identity-service");
+        TestEvent next = TestEvent.coursePublished(ARVIDSJAUR, UUID.randomUUID(), 1, "Nästa kurs");
+
+        awaitApplied(send(forged, next));
+
+        assertThat(effects.runs(forged.id())).as("the effect never ran").isZero();
+        assertThat(processedRows(forged.id())).isZero();
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(forged.key());
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo(EventProducers.ForeignEventException.class.getName());
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("/samlyft/identity-service");
     }
 
     @Test
@@ -168,21 +192,33 @@ class InboxKafkaTest extends AgainstInboxTestApplication {
                 .isEqualTo(ARVIDSJAUR);
     }
 
-    /** Sends the events in order and returns the last. */
-    private TestEvent send(TestEvent... events) {
-        for (TestEvent event : events) {
-            producer.send(event.toProducerRecord(TOPIC));
-        }
-        producer.flush();
-        return events[events.length - 1];
-    }
-
     private void awaitApplied(TestEvent event) {
         await().atMost(PATIENCE).until(() -> processedRows(event.id()) == 1);
     }
 
-    /** The record with this key on the dead-letter topic, read from the start of the topic. */
-    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+    /** The keys of every record on the dead-letter topic, read from its start to its end. */
+    private static List<String> deadLetterKeys() {
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterReader()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> keys = new ArrayList<>();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (end.entrySet().stream()
+                    .anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+                assertThat(System.nanoTime())
+                        .as("read to the end of the dead letters")
+                        .isLessThan(deadline);
+            }
+            return keys;
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> deadLetterReader() {
         Map<String, Object> configuration = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestKafka.bootstrapServers(),
@@ -190,8 +226,12 @@ class InboxKafkaTest extends AgainstInboxTestApplication {
                 "dead-letter-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest");
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(configuration, new StringDeserializer(), new ByteArrayDeserializer())) {
+        return new KafkaConsumer<>(configuration, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The record with this key on the dead-letter topic, read from the start of the topic. */
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterReader()) {
             consumer.subscribe(List.of(DEAD_LETTERS));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (System.nanoTime() < deadline) {

@@ -139,8 +139,9 @@ class InboxTest extends AgainstInboxTestApplication {
         InboundEvent occupationDefined = InboundEvent.from(TestEvent.coursePublished(ARVIDSJAUR, course, 1, "")
                 .without("ce_tenantid")
                 .header("ce_type", "se.samlyft.identity.occupation-defined.v1")
+                .header("ce_source", "/samlyft/identity-service")
                 .value("{\"code\": \"usk-" + course + "\", \"name\": \"Undersköterska\"}")
-                .received(TOPIC, 10));
+                .received("samlyft.identity.events", 10));
         InboundEvent coursePublishedWithoutTenant =
                 InboundEvent.from(TestEvent.coursePublished(ARVIDSJAUR, course, 1, "Demens ABC")
                         .without("ce_tenantid")

@@ -185,7 +185,9 @@ class ReadModelRebuildTest extends AgainstReporting {
                                 .asLong()
                         == 8);
 
-        String metrics = http.send(http.request("/actuator/prometheus", null)
+        String metrics = management
+                .send(management
+                        .request("/actuator/prometheus", null)
                         .setHeader("Accept", "text/plain")
                         .build())
                 .body();

@@ -2,6 +2,7 @@ package se.samlyft.enrolment.enrolment.persistence;
 
 import java.sql.Array;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +41,7 @@ import se.samlyft.enrolment.enrolment.Seats;
 import se.samlyft.enrolment.offering.Offering;
 import se.samlyft.enrolment.offering.Offerings;
 import se.samlyft.enrolment.person.People;
+import se.samlyft.platform.problem.Busy;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.problem.PreconditionFailed;
@@ -62,9 +69,18 @@ class JdbcSeats implements Seats, DisposableBean {
 
     private final ConcurrentHashMap<UUID, Queue> queues = new ConcurrentHashMap<>();
 
-    /** The clerks: one thread serves an offering's queue while it has work, and ends when it is empty. */
-    private final ExecutorService clerks = Executors.newCachedThreadPool(
-            Thread.ofPlatform().name("seat-clerk-", 0).daemon(true).factory());
+    /**
+     * The clerks: one thread serves an offering's queue while it has work. At most {@code samlyft.enrolment.seat-desk
+     * .clerks} (8) serve at once, each holding a database connection; further offerings' queues wait for a clerk, up
+     * to {@code seat-desk.offerings-waiting} (1,000) of them, and beyond that the work is refused as {@link Busy}.
+     */
+    private final ThreadPoolExecutor clerks;
+
+    /** The most pieces of work that wait for one offering, {@code seat-desk.queue}; more are refused as busy. */
+    private final int queueLimit;
+
+    /** How long a caller waits for its piece to be taken up before it is withdrawn, {@code seat-desk.wait}. */
+    private final Duration wait;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -80,11 +96,26 @@ class JdbcSeats implements Seats, DisposableBean {
             Enrolments enrolments,
             People people,
             Offerings offerings,
-            @Value("${samlyft.enrolment.seat-batch:50}") int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("samlyft.enrolment.seat-batch is at least 1, not " + batchSize);
+            @Value("${samlyft.enrolment.seat-batch:50}") int batchSize,
+            @Value("${samlyft.enrolment.seat-desk.clerks:8}") int clerkCount,
+            @Value("${samlyft.enrolment.seat-desk.offerings-waiting:1000}") int offeringsWaiting,
+            @Value("${samlyft.enrolment.seat-desk.queue:500}") int queueLimit,
+            @Value("${samlyft.enrolment.seat-desk.wait:10s}") Duration wait) {
+        if (batchSize < 1 || clerkCount < 1 || offeringsWaiting < 1 || queueLimit < 1 || !wait.isPositive()) {
+            throw new IllegalArgumentException("samlyft.enrolment.seat-batch and seat-desk.clerks, .offerings-waiting"
+                    + " and .queue are at least 1, and seat-desk.wait is positive");
         }
         this.batchSize = batchSize;
+        this.queueLimit = queueLimit;
+        this.wait = wait;
+        this.clerks = new ThreadPoolExecutor(
+                clerkCount,
+                clerkCount,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(offeringsWaiting),
+                Thread.ofPlatform().name("seat-clerk-", 0).daemon(true).factory());
+        this.clerks.allowCoreThreadTimeOut(true);
         this.offerings = offerings;
         this.jdbc = jdbc;
         this.template = template;
@@ -108,17 +139,57 @@ class JdbcSeats implements Seats, DisposableBean {
     public <T> T atOffering(UUID offeringId, Function<SeatDesk, T> work) {
         Queue queue = queues.computeIfAbsent(offeringId, id -> new Queue());
         Pending pending = new Pending((Function<SeatDesk, Object>) work);
+        if (queue.size.incrementAndGet() > queueLimit) {
+            queue.size.decrementAndGet();
+            throw new Busy("The offering's seats have more requests waiting than they take on; try again in a moment.");
+        }
         queue.waiting.add(pending);
         if (queue.serving.compareAndSet(false, true)) {
-            clerks.execute(() -> serveAll(offeringId, queue));
+            try {
+                clerks.execute(() -> serveAll(offeringId, queue));
+            } catch (RejectedExecutionException noClerk) {
+                queue.serving.set(false);
+                refuseWaiting(queue);
+            }
         }
         try {
-            return (T) pending.answer.join();
+            return (T) answerOf(queue, pending);
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw failed;
+        }
+    }
+
+    /**
+     * The piece's answer once a clerk has done it. A piece still waiting after {@link #wait} is withdrawn, so it is
+     * never done, and refused as busy; one that a clerk has taken up is waited for, as its transaction ends within the
+     * statement timeouts.
+     */
+    private @Nullable Object answerOf(Queue queue, Pending pending) {
+        try {
+            return pending.answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            if (queue.waiting.remove(pending)) {
+                queue.size.decrementAndGet();
+                throw new Busy("The offering's seats did not come up within " + wait.toSeconds()
+                        + " s; nothing was done, try again in a moment.");
+            }
+            return pending.answer.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new Busy("Interrupted while waiting for the offering's seats; try again.");
+        } catch (ExecutionException failed) {
+            throw new CompletionException(failed.getCause());
+        }
+    }
+
+    /** No clerk could take the queue on: every piece in it is refused as busy, none left stranded. */
+    private static void refuseWaiting(Queue queue) {
+        for (Pending next = queue.waiting.poll(); next != null; next = queue.waiting.poll()) {
+            queue.size.decrementAndGet();
+            next.answer.completeExceptionally(new Busy("Every seat clerk is busy; try again in a moment."));
         }
     }
 
@@ -145,6 +216,7 @@ class JdbcSeats implements Seats, DisposableBean {
         for (Pending next = queue.waiting.poll();
                 next != null;
                 next = batch.size() < batchSize ? queue.waiting.poll() : null) {
+            queue.size.decrementAndGet();
             batch.add(next);
         }
         if (batch.isEmpty()) {
@@ -231,6 +303,7 @@ class JdbcSeats implements Seats, DisposableBean {
     /** The pieces of work waiting for one offering's seats, and who serves them now. */
     private static final class Queue {
         private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
         private final AtomicBoolean serving = new AtomicBoolean();
     }
 

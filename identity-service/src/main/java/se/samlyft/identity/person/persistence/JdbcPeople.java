@@ -24,6 +24,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import se.samlyft.identity.organisation.EmailAddress;
 import se.samlyft.identity.person.EducationLevel;
+import se.samlyft.identity.person.Login;
 import se.samlyft.identity.person.Occupation;
 import se.samlyft.identity.person.People;
 import se.samlyft.identity.person.Person;
@@ -47,7 +48,8 @@ class JdbcPeople implements People {
 
     private static final String COLUMNS = """
             id, tenant_id, given_name, family_name, email, personal_number_cipher, workplace_id, workplace_name,
-            occupation, manager_id, sex, birth_year, education_level, roles, status, left_on, version""";
+            occupation, manager_id, sex, birth_year, education_level, roles, status, left_on, version, login_state,
+            login_reason""";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
@@ -177,7 +179,7 @@ class JdbcPeople implements People {
                             update person set given_name = ?, family_name = ?, email = ?, personal_number_cipher = ?,
                                 workplace_id = ?, workplace_name = ?, occupation = ?, manager_id = ?, sex = ?,
                                 birth_year = ?, education_level = ?, roles = ?, status = ?, left_on = ?, version = ?,
-                                updated_at = now()
+                                updated_at = now(), login_state = 'PENDING', login_reason = null
                             where id = ? and version = ?""")
                     .params(values(person))
                     .params(person.id(), expectedVersion)
@@ -190,6 +192,14 @@ class JdbcPeople implements People {
                     + "; read them again and apply the change to the current version.");
         }
         person.events().forEach(publisher::publishEvent);
+    }
+
+    @Override
+    @Transactional
+    public void recordLogin(UUID id, Login login) {
+        jdbc.sql("update person set login_state = ?, login_reason = ? where id = ?")
+                .params(login.state().name(), login.reason(), id)
+                .update();
     }
 
     @Override
@@ -292,7 +302,8 @@ class JdbcPeople implements People {
                 profile,
                 PersonStatus.valueOf(row.getString("status")),
                 row.getObject("left_on", LocalDate.class),
-                row.getLong("version"));
+                row.getLong("version"),
+                new Login(Login.State.valueOf(row.getString("login_state")), row.getString("login_reason")));
     }
 
     /** A text[] parameter. */

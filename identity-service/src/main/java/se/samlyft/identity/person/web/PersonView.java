@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import se.samlyft.identity.person.EducationLevel;
+import se.samlyft.identity.person.Login;
 import se.samlyft.identity.person.Occupation;
 import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
@@ -14,7 +15,8 @@ import se.samlyft.identity.person.Sex;
 
 /**
  * A person as the API shows them to their organisation's coordinators and managers. The personal identity number is
- * never shown here, only whether there is one; the person's own export shows it.
+ * never shown here, only whether there is one; the person's own export shows it. {@code login} tells whether the
+ * person can log in as shown: pending until Keycloak has the last change, active, or failed with Keycloak's reason.
  */
 record PersonView(
         UUID id,
@@ -33,7 +35,11 @@ record PersonView(
         List<String> roles,
         PersonStatus status,
         @Nullable LocalDate leftOn,
-        long version) {
+        long version,
+        LoginView login) {
+
+    /** Where the person's login stands, and why Keycloak refused it if it did. */
+    record LoginView(Login.State state, @Nullable String reason) {}
 
     static PersonView of(Person person) {
         PersonProfile profile = person.profile();
@@ -54,6 +60,7 @@ record PersonView(
                 profile.roles().stream().map(Role::realmRole).sorted().toList(),
                 person.status(),
                 person.leftOn(),
-                person.version());
+                person.version(),
+                new LoginView(person.login().state(), person.login().reason()));
     }
 }

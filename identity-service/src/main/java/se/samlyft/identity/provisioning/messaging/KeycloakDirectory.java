@@ -1,5 +1,6 @@
 package se.samlyft.identity.provisioning.messaging;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,9 @@ import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
 import se.samlyft.identity.person.PersonStatus;
 import se.samlyft.identity.person.Role;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The realm's organisations and users through Keycloak's admin API, each operation find-or-create and so safe to
@@ -34,6 +38,8 @@ class KeycloakDirectory {
 
     private static final Set<String> MANAGED_ROLES =
             java.util.Arrays.stream(Role.values()).map(Role::realmRole).collect(Collectors.toSet());
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Keycloak keycloak;
     private final String realm;
@@ -80,8 +86,24 @@ class KeycloakDirectory {
         return current.getId();
     }
 
-    /** Creates or updates the person's user, their Organization membership and their realm roles. */
+    /**
+     * Creates or updates the person's user, their Organization membership and their realm roles.
+     *
+     * @throws PersonRefused if Keycloak refuses the user (400 or 409), with Keycloak's reason
+     */
     void ensurePerson(Person person, String organisationId) {
+        try {
+            ensureUser(person, organisationId);
+        } catch (WebApplicationException refused) {
+            int status = refused.getResponse().getStatus();
+            if (status == 400 || status == 409) {
+                throw new PersonRefused(reasonOf(refused.getResponse()));
+            }
+            throw refused;
+        }
+    }
+
+    private void ensureUser(Person person, String organisationId) {
         PersonProfile profile = person.profile();
         String username = person.id().toString();
         UserRepresentation user = findUser(username).orElse(null);
@@ -90,7 +112,7 @@ class KeycloakDirectory {
             created.setUsername(username);
             describe(created, person);
             try (Response response = realm().users().create(created)) {
-                requireSuccess(response, "create the user of person " + username);
+                requireUserAccepted(response, "create the user of person " + username);
             }
             user = findUser(username)
                     .orElseThrow(() -> new IllegalStateException("Keycloak created no user " + username));
@@ -101,7 +123,7 @@ class KeycloakDirectory {
         try (Response response =
                 realm().organizations().get(organisationId).members().addMember(user.getId())) {
             if (response.getStatus() != 409) {
-                requireSuccess(response, "make person " + username + " a member of " + person.organisation());
+                requireUserAccepted(response, "make person " + username + " a member of " + person.organisation());
             }
         }
         syncRoles(realm().users().get(user.getId()), profile.roles());
@@ -199,6 +221,45 @@ class KeycloakDirectory {
 
     private RealmResource realm() {
         return keycloak.realm(realm);
+    }
+
+    /** Like {@link #requireSuccess}, but a refusal of the user itself (400, 409) is the person's, for good. */
+    private static void requireUserAccepted(Response response, String what) {
+        if (response.getStatus() == 400 || response.getStatus() == 409) {
+            throw new PersonRefused("Keycloak refused to " + what + ": " + reasonOf(response));
+        }
+        requireSuccess(response, what);
+    }
+
+    /**
+     * Keycloak's reason for a refusal, from its error body ({@code errorMessage}, with the {@code field} it concerns),
+     * or the HTTP status when the body says nothing.
+     */
+    static String reasonOf(Response response) {
+        String body;
+        try {
+            response.bufferEntity();
+            body = response.readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            body = null;
+        }
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode error = JSON.readTree(body);
+                String message = error.path("errorMessage").asString("");
+                if (message.isBlank()) {
+                    message = error.path("error_description")
+                            .asString(error.path("error").asString(""));
+                }
+                String field = error.path("field").asString("");
+                if (!message.isBlank()) {
+                    return field.isBlank() ? message : message + " (" + field + ")";
+                }
+            } catch (JacksonException notJson) {
+                return body.length() > 300 ? body.substring(0, 300) : body;
+            }
+        }
+        return "HTTP " + response.getStatus();
     }
 
     private static void requireSuccess(Response response, String what) {

@@ -1,5 +1,6 @@
 package se.samlyft.identity.provisioning.messaging;
 
+import java.time.Duration;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -44,7 +45,9 @@ class ProvisioningConfiguration {
             Organisations organisations,
             People people,
             @Value("${samlyft.identity.keycloak.realm}") String realm,
-            @Value("${samlyft.identity.provisioning.batch-size:50}") int batchSize) {
-        return new ProvisioningWorker(queue, new KeycloakDirectory(keycloak, realm), organisations, people, batchSize);
+            @Value("${samlyft.identity.provisioning.batch-size:50}") int batchSize,
+            @Value("${samlyft.identity.provisioning.lease:5m}") Duration lease) {
+        return new ProvisioningWorker(
+                queue, new KeycloakDirectory(keycloak, realm), organisations, people, batchSize, lease);
     }
 }

@@ -1,5 +1,6 @@
 package se.samlyft.identity.provisioning.messaging;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -7,18 +8,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.Organisations;
+import se.samlyft.identity.person.Login;
 import se.samlyft.identity.person.People;
 import se.samlyft.identity.person.Person;
 import se.samlyft.identity.provisioning.ProvisioningTask;
+import se.samlyft.identity.provisioning.TaskKind;
 import se.samlyft.identity.provisioning.persistence.ProvisioningQueue;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantScope;
 
 /**
  * Carries out the provisioning tasks that are due, one at a time on one scheduler thread: reads the subject's
- * current state in its organisation's tenant scope and brings Keycloak into step. A failure (Keycloak down, a refusal)
- * leaves the task for a later attempt with exponential backoff, so nothing is lost; every replica may run a worker,
- * since each task is idempotent and removed only for the generation it carried out.
+ * current state in its organisation's tenant scope and brings Keycloak into step. Every replica may run a worker:
+ * each claims its tasks for a while ({@code samlyft.identity.provisioning.lease}, default 5 minutes), so no two carry
+ * out the same one, and a task is removed only for the generation it carried out.
+ *
+ * <p>A failure (Keycloak down or busy, the person's organisation not in Keycloak yet) leaves the task for a later
+ * attempt with exponential backoff, so nothing is lost. When Keycloak refuses a person's user itself (a name it does
+ * not accept, an e-mail address another user has), trying again cannot help: the person's login is recorded as
+ * failed with Keycloak's reason, which the API shows, until the person is changed.
  */
 class ProvisioningWorker {
 
@@ -29,28 +37,40 @@ class ProvisioningWorker {
     private final Organisations organisations;
     private final People people;
     private final int batchSize;
+    private final Duration lease;
 
     ProvisioningWorker(
             ProvisioningQueue queue,
             KeycloakDirectory keycloak,
             Organisations organisations,
             People people,
-            int batchSize) {
+            int batchSize,
+            Duration lease) {
         this.queue = queue;
         this.keycloak = keycloak;
         this.organisations = organisations;
         this.people = people;
         this.batchSize = batchSize;
+        this.lease = lease;
     }
 
     @Scheduled(
             fixedDelayString = "${samlyft.identity.provisioning.poll-interval:1s}",
             initialDelayString = "${samlyft.identity.provisioning.poll-interval:1s}")
     void provisionDueTasks() {
-        for (ProvisioningTask task : queue.due(batchSize)) {
+        for (ProvisioningTask task : queue.claim(batchSize, lease)) {
+            TenantScope scope = TenantScope.of(task.organisation());
             try {
-                TenantContext.runAs(TenantScope.of(task.organisation()), () -> carryOut(task));
-                queue.done(task);
+                TenantContext.runAs(scope, () -> carryOut(task));
+                if (queue.done(task) && task.kind() == TaskKind.PERSON) {
+                    TenantContext.runAs(scope, () -> people.recordLogin(personOf(task), Login.active()));
+                }
+            } catch (PersonRefused refused) {
+                log.warn("Keycloak refused person {}; their login failed: {}", task.subject(), refused.getMessage());
+                if (queue.refused(task)) {
+                    TenantContext.runAs(
+                            scope, () -> people.recordLogin(personOf(task), Login.failed(refused.getMessage())));
+                }
             } catch (RuntimeException failure) {
                 String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
                 log.warn(
@@ -64,11 +84,15 @@ class ProvisioningWorker {
         }
     }
 
+    private static UUID personOf(ProvisioningTask task) {
+        return UUID.fromString(task.subject());
+    }
+
     private void carryOut(ProvisioningTask task) {
         switch (task.kind()) {
             case ORGANISATION -> keycloak.ensureOrganisation(organisation(task));
             case PERSON -> {
-                Optional<Person> person = people.find(UUID.fromString(task.subject()));
+                Optional<Person> person = people.find(personOf(task));
                 if (person.isPresent()) {
                     keycloak.ensurePerson(person.get(), keycloak.ensureOrganisation(organisation(task)));
                 }

@@ -1,5 +1,7 @@
 package se.samlyft.identity.provisioning.persistence;
 
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,10 @@ import se.samlyft.platform.tenancy.TenantId;
  * The durable queue of provisioning tasks, {@code provisioning_task}. Tasks are added in the transaction that stored
  * the change (like the outbox), so a change is never stored without its provisioning nor provisioned without being
  * stored. The table holds ids only and is read by the worker for every tenant, so it has no row-level security.
+ *
+ * <p>Safe with several replicas: a worker {@link #claim claims} due tasks for a while with {@code FOR UPDATE SKIP
+ * LOCKED}, so each task is carried out by one worker at a time; ending a task (done, failed, refused) lets go of it,
+ * and a claim whose worker died runs out.
  */
 @Repository
 public class ProvisioningQueue {
@@ -52,13 +58,23 @@ public class ProvisioningQueue {
                                 last_error = null""").params(kind.name(), subject, organisation.value()).update();
     }
 
-    /** The tasks due now, oldest first. */
-    @Transactional(readOnly = true)
-    public List<ProvisioningTask> due(int limit) {
-        return jdbc.sql("""
-                        select id, kind, subject, organisation, generation, attempts from provisioning_task
-                        where next_attempt_at <= now() order by id limit ?""")
-                .param(limit)
+    /**
+     * Claims up to {@code limit} tasks that are due and claimed by no one, oldest first, for {@code lease}: no other
+     * worker gets them until this one ends them or the lease runs out. Tasks another worker is claiming at this moment
+     * are skipped, not waited for.
+     */
+    @Transactional
+    public List<ProvisioningTask> claim(int limit, Duration lease) {
+        return jdbc
+                .sql("""
+                        update provisioning_task set claimed_until = now() + ? * interval '1 millisecond'
+                        where id in (
+                            select id from provisioning_task
+                            where next_attempt_at <= now() and (claimed_until is null or claimed_until <= now())
+                            order by id limit ?
+                            for update skip locked)
+                        returning id, kind, subject, organisation, generation, attempts""")
+                .params(lease.toMillis(), limit)
                 .query((row, number) -> new ProvisioningTask(
                         row.getLong("id"),
                         TaskKind.valueOf(row.getString("kind")),
@@ -66,31 +82,62 @@ public class ProvisioningQueue {
                         TenantId.of(row.getString("organisation")),
                         row.getLong("generation"),
                         row.getInt("attempts")))
-                .list();
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(ProvisioningTask::id))
+                .toList();
     }
 
-    /** Removes a done task, unless a newer change raised its generation meanwhile. */
+    /**
+     * Removes a done task, unless a newer change raised its generation meanwhile; that one stays, no longer claimed.
+     *
+     * @return whether the task was the subject's newest
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void done(ProvisioningTask task) {
-        jdbc.sql("delete from provisioning_task where id = ? and generation = ?")
+    public boolean done(ProvisioningTask task) {
+        int removed = jdbc.sql("delete from provisioning_task where id = ? and generation = ?")
                 .params(task.id(), task.generation())
                 .update();
+        if (removed == 0) {
+            letGo(task);
+        }
+        return removed > 0;
     }
 
-    /** Records a failed attempt and when to try again. */
+    /**
+     * Removes a task whose subject Keycloak refused, which trying again cannot change, unless a newer change raised
+     * its generation meanwhile (that one is tried as any other).
+     *
+     * @return whether the task was the subject's newest
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean refused(ProvisioningTask task) {
+        return done(task);
+    }
+
+    /** Records a failed attempt and when to try again, and lets go of the task. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(ProvisioningTask task, String error) {
         long waitMillis = ProvisioningTask.backoff(task.attempts() + 1).toMillis();
-        jdbc.sql("""
+        int recorded = jdbc.sql("""
                         update provisioning_task set attempts = attempts + 1,
                             next_attempt_at = now() + ? * interval '1 millisecond',
-                            last_error = ?
+                            last_error = ?, claimed_until = null
                         where id = ? and generation = ?""")
                 .params(
                         waitMillis,
                         error.length() > 1000 ? error.substring(0, 1000) : error,
                         task.id(),
                         task.generation())
+                .update();
+        if (recorded == 0) {
+            letGo(task);
+        }
+    }
+
+    private void letGo(ProvisioningTask task) {
+        jdbc.sql("update provisioning_task set claimed_until = null where id = ?")
+                .param(task.id())
                 .update();
     }
 

@@ -6,6 +6,7 @@ import static se.samlyft.identity.IdentityApi.organisationNumber;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.OAuth2Constants;
@@ -71,7 +72,8 @@ class KeycloakOutageTest extends AgainstIdentity {
     }
 
     private ProvisioningWorker worker(Keycloak keycloak) {
-        return new ProvisioningWorker(queue, new KeycloakDirectory(keycloak, "samlyft"), organisations, people, 10);
+        return new ProvisioningWorker(
+                queue, new KeycloakDirectory(keycloak, "samlyft"), organisations, people, 10, Duration.ofMinutes(5));
     }
 
     private static Keycloak adminClient(String url) {

@@ -17,7 +17,8 @@ import se.samlyft.reporting.projection.ReadModel;
  * The live consumer of the three topics: applies each event to the current generation and, while a rebuild runs, to
  * the generation being built, so the new one misses nothing that arrives meanwhile. The records of a poll are applied
  * in one transaction (see {@link Inbox#handlePoll}). A record that is no event, or that cannot be applied after the
- * platform's retries, goes to its topic's dead-letter topic.
+ * platform's retries, goes to reporting's dead-letter topic, {@code samlyft.reporting.dlt}; a transient failure is
+ * retried until it passes.
  */
 @Component
 class ReadModelListener {

@@ -204,8 +204,13 @@ class JdbcReadModel implements ReadModel {
         TenantContext.runAs(new TenantScope(all), this::deleteRetiredRowsInScope);
     }
 
+    /**
+     * Deletes a whole generation, which for a national read model is millions of rows: longer than the statement
+     * timeout of the service's requests allows, so this transaction sets a longer one of its own.
+     */
     private void deleteRetiredRowsInScope() {
         transaction.executeWithoutResult(status -> {
+            jdbc.execute("set local statement_timeout = '15min'");
             for (String table : TENANT_TABLES) {
                 jdbc.update("delete from " + table + " t using read_model r where t.generation <> r.current_generation"
                         + " and t.generation is distinct from r.building_generation");

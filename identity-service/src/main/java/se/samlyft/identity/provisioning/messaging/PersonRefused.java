@@ -1,0 +1,14 @@
+package se.samlyft.identity.provisioning.messaging;
+
+/**
+ * Keycloak refused a person's user (HTTP 400 or 409): a name it does not accept, an e-mail address another user has.
+ * Trying again cannot help until the person changes, so the person's login is shown as failed with Keycloak's reason.
+ */
+class PersonRefused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    PersonRefused(String reason) {
+        super(reason);
+    }
+}
