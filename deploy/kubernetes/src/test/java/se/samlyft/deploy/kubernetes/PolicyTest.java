@@ -409,15 +409,6 @@ class PolicyTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyServiceGetsTheAgreedEnvironment(String overlay) {
-        Map<String, Map<String, String>> configMaps = new TreeMap<>();
-        for (Manifest map : Rendered.ofKind(overlay, "ConfigMap")) {
-            Map<String, String> data = new TreeMap<>();
-            map.object()
-                    .path("data")
-                    .properties()
-                    .forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
-            configMaps.put(map.name(), data);
-        }
         List<String> common = List.of(
                 "SERVER_PORT",
                 "MANAGEMENT_SERVER_PORT",
@@ -459,20 +450,7 @@ class PolicyTest {
                         "SAMLYFT_ROUTES_REPORTING",
                         "SAMLYFT_ROUTES_INTEGRATION"));
         for (Manifest deployment : Rendered.ofKind(overlay, "Deployment")) {
-            JsonNode container = deployment.containers().getFirst();
-            Map<String, String> environment = new TreeMap<>();
-            for (JsonNode from : container.path("envFrom")) {
-                String map = from.path("configMapRef").path("name").asString();
-                assertThat(configMaps)
-                        .as(deployment + " reads ConfigMap " + map)
-                        .containsKey(map);
-                environment.putAll(configMaps.get(map));
-            }
-            container
-                    .path("env")
-                    .forEach(variable -> environment.put(
-                            variable.path("name").asString(),
-                            variable.path("value").asString("<from a Secret or ConfigMap>")));
+            Map<String, String> environment = Rendered.environment(overlay, deployment);
             boolean domainService = deployment.name().endsWith("-service");
             List<String> expected = new ArrayList<>(common);
             if (domainService) {

@@ -50,17 +50,15 @@ class ProductionEnvironmentTest {
     private static final Path HOME =
             Path.of(System.getProperty("samlyft.home", "../..")).toAbsolutePath();
 
-    /** What a variable from a Secret reads as here: the Secret's name and key, never a value. */
-    private static final String FROM_SECRET = "<Secret ";
+    private static final String FROM_SECRET = Rendered.FROM_SECRET;
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyServiceRunsTheProductionProfileWithEverySettingItNeeds(String overlay) {
         List<String> problems = new ArrayList<>();
-        List<Manifest> objects = Rendered.objects(overlay);
         for (Manifest deployment : Rendered.ofKind(overlay, "Deployment")) {
             String module = deployment.name();
-            Map<String, String> variables = variables(objects, deployment);
+            Map<String, String> variables = Rendered.environment(overlay, deployment);
             StandardEnvironment environment = environment(module, variables);
             if (!Arrays.asList(environment.getActiveProfiles()).contains(ProductionSecrets.PROFILE)) {
                 problems.add(module + " does not run the production profile: "
@@ -94,7 +92,6 @@ class ProductionEnvironmentTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyKafkaClientUsesScramOverTlsAsItsOwnKafkaUser(String overlay) {
-        List<Manifest> objects = Rendered.objects(overlay);
         Manifest kafka = Rendered.ofKind(overlay, "Kafka").getFirst();
         JsonNode listener =
                 kafka.object().path("spec").path("kafka").path("listeners").path(0);
@@ -113,7 +110,7 @@ class ProductionEnvironmentTest {
                 continue;
             }
             clients.add(module);
-            StandardEnvironment environment = environment(module, variables(objects, deployment));
+            StandardEnvironment environment = environment(module, Rendered.environment(overlay, deployment));
             KafkaProperties kafkaProperties =
                     Binder.get(environment).bindOrCreate("spring.kafka", KafkaProperties.class);
             for (Map<String, Object> client : List.of(
@@ -146,52 +143,6 @@ class ProductionEnvironmentTest {
                         "enrolment-service",
                         "reporting-service",
                         "integration-service");
-    }
-
-    /**
-     * The container's environment as the rendered objects give it: its ConfigMaps' entries, then its own variables,
-     * a ConfigMap's key resolved, a Secret's key as {@code <Secret name key>}.
-     */
-    static Map<String, String> variables(List<Manifest> objects, Manifest deployment) {
-        Map<String, Map<String, String>> configMaps = new TreeMap<>();
-        for (Manifest map : objects) {
-            if (map.kind().equals("ConfigMap")) {
-                Map<String, String> data = new TreeMap<>();
-                map.object()
-                        .path("data")
-                        .properties()
-                        .forEach(entry ->
-                                data.put(entry.getKey(), entry.getValue().asString()));
-                configMaps.put(map.name(), data);
-            }
-        }
-        JsonNode container = deployment.containers().getFirst();
-        Map<String, String> variables = new LinkedHashMap<>();
-        for (JsonNode from : container.path("envFrom")) {
-            String name = from.path("configMapRef").path("name").asString();
-            assertThat(configMaps).as(deployment + " reads ConfigMap " + name).containsKey(name);
-            variables.putAll(configMaps.get(name));
-        }
-        for (JsonNode variable : container.path("env")) {
-            String name = variable.path("name").asString();
-            JsonNode secret = variable.path("valueFrom").path("secretKeyRef");
-            JsonNode configMap = variable.path("valueFrom").path("configMapKeyRef");
-            if (!secret.isMissingNode()) {
-                variables.put(
-                        name,
-                        FROM_SECRET + secret.path("name").asString() + " "
-                                + secret.path("key").asString() + ">");
-            } else if (!configMap.isMissingNode()) {
-                String value = configMaps
-                        .getOrDefault(configMap.path("name").asString(), Map.of())
-                        .get(configMap.path("key").asString());
-                assertThat(value).as(deployment + "'s " + name).isNotNull();
-                variables.put(name, value);
-            } else {
-                variables.put(name, variable.path("value").asString());
-            }
-        }
-        return variables;
     }
 
     /**
