@@ -120,12 +120,15 @@ public class SecurityConfiguration {
 
     /**
      * Keycloak's endpoints named from the issuer, so that the application starts without asking Keycloak for its
-     * configuration (the platform starts them side by side); the end-session endpoint is what logout needs.
+     * configuration (the platform starts them side by side); the end-session endpoint is what logout needs. The
+     * browser's endpoints (login, logout) are the issuer's; the application's own (tokens, keys) are on {@link
+     * WebProperties.Keycloak#serverUri()}, Keycloak's internal address in a cluster.
      */
     @Bean
     ClientRegistrationRepository clientRegistrations(WebProperties properties) {
         WebProperties.Keycloak keycloak = properties.keycloak();
         String endpoints = keycloak.issuerUri() + "/protocol/openid-connect";
+        String serverEndpoints = keycloak.serverUri() + "/protocol/openid-connect";
         return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(KEYCLOAK)
                 .clientName("Samlyft")
                 .clientId(keycloak.clientId())
@@ -135,8 +138,8 @@ public class SecurityConfiguration {
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
                 .authorizationUri(endpoints + "/auth")
-                .tokenUri(endpoints + "/token")
-                .jwkSetUri(endpoints + "/certs")
+                .tokenUri(serverEndpoints + "/token")
+                .jwkSetUri(serverEndpoints + "/certs")
                 .issuerUri(keycloak.issuerUri())
                 .userNameAttributeName("preferred_username")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", endpoints + "/logout"))

@@ -2,6 +2,7 @@ package se.samlyft.web.config;
 
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,14 +17,25 @@ public record WebProperties(
         @DefaultValue Keycloak keycloak) {
 
     /**
-     * The realm's issuer (its URL as the browser and the tokens name it) and the web application's own client in it.
+     * The realm's issuer (its URL as the browser and the tokens name it), where the application itself reaches the
+     * realm if not there (in a cluster, Keycloak's internal address: {@code backchannelUri}), and the web application's
+     * own client in it.
      */
     public record Keycloak(
             @DefaultValue("http://localhost:8180/realms/samlyft")
             String issuerUri,
 
+            @Nullable String backchannelUri,
             @DefaultValue("samlyft-web-app") String clientId,
             @DefaultValue("samlyft-web-app-secret") String clientSecret) {
+
+        /**
+         * The realm's URL for the application's own calls (redeeming codes, refreshing tokens, fetching keys): the
+         * backchannel address when one is set, the issuer otherwise.
+         */
+        public String serverUri() {
+            return backchannelUri == null || backchannelUri.isBlank() ? issuerUri : backchannelUri;
+        }
 
         /** The scheme, host and port of the issuer: where the browser is sent to log in and out. */
         public String origin() {

@@ -28,7 +28,9 @@ class ImagesTest {
         List<Manifest> deployments = Kustomize.plainFiles(Kustomize.BASE).stream()
                 .filter(manifest -> manifest.kind().equals("Deployment"))
                 .toList();
-        assertThat(deployments).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(deployments.stream().map(Manifest::name))
+                .as("one image per Deployment: the five services, the gateway and the web application")
+                .containsExactlyInAnyOrderElementsOf(PolicyTest.DEPLOYMENTS);
         List<String> problems = new ArrayList<>();
         for (Manifest deployment : deployments) {
             String module = deployment.name();

@@ -1,26 +1,16 @@
 package se.samlyft.deploy.kubernetes;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import se.samlyft.deploy.LocalBrokerAcls;
 
 /**
- * The agreed Kafka contract of the services: which topic each publishes and which it consumes. From it follows the
- * minimal set of ACLs of each service's principal.
+ * The agreed Kafka contract of the services as the launcher gives it to the local broker: each service principal's
+ * minimal ACLs, which the manifests' KafkaUsers must have exactly.
  */
 final class KafkaContract {
-
-    /** The services that publish events, each to {@code samlyft.<short name>.events}. */
-    static final Set<String> PRODUCERS = Set.of("identity", "catalog", "enrolment");
-
-    /** What each service consumes, by short name. */
-    static final Map<String, List<String>> CONSUMES = Map.of(
-            "identity", List.of(),
-            "catalog", List.of("identity", "enrolment"),
-            "enrolment", List.of("identity", "catalog"),
-            "reporting", List.of("identity", "catalog", "enrolment"),
-            "integration", List.of("identity", "catalog", "enrolment"));
 
     private KafkaContract() {}
 
@@ -33,25 +23,12 @@ final class KafkaContract {
         }
     }
 
-    /** The ACLs of service {@code s}, and not one more. */
-    static Set<Acl> minimalAcls(String service) {
-        Set<Acl> acls = new TreeSet<>();
-        if (PRODUCERS.contains(service)) {
-            for (String operation : List.of("Write", "Describe")) {
-                acls.add(new Acl("topic", "samlyft." + service + ".events", "literal", operation));
-            }
-        }
-        List<String> consumed = CONSUMES.get(service);
-        for (String producer : consumed) {
-            for (String operation : List.of("Read", "Describe")) {
-                acls.add(new Acl("topic", "samlyft." + producer + ".events", "literal", operation));
-            }
-        }
-        if (!consumed.isEmpty()) {
-            for (String operation : List.of("Read", "Write", "Describe")) {
-                acls.add(new Acl("topic", "samlyft." + service + ".dlt", "literal", operation));
-            }
-            acls.add(new Acl("group", service + "-service", "prefix", "Read"));
+    /** The ACLs of each service principal ({@code identity-service}, ...), and not one more. */
+    static Map<String, Set<Acl>> minimalAcls() {
+        Map<String, Set<Acl>> acls = new TreeMap<>();
+        for (LocalBrokerAcls.Entry entry : LocalBrokerAcls.entries()) {
+            acls.computeIfAbsent(entry.user(), user -> new TreeSet<>())
+                    .add(new Acl(entry.type(), entry.name(), entry.pattern(), entry.operation()));
         }
         return acls;
     }

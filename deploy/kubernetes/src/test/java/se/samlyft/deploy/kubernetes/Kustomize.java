@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -100,7 +101,45 @@ final class Kustomize {
                 manifests.addAll(file(directory.resolve(patch.path("path").asString()), true));
             }
         }
+        for (JsonNode generator : kustomization.path("configMapGenerator")) {
+            generate(manifests, directory, generator);
+        }
         return manifests;
+    }
+
+    /**
+     * The ConfigMap a {@code configMapGenerator} entry makes from its literals, without kustomize's name suffix (nor
+     * the suffix in references to it): a new one, or, with {@code behavior: replace} or {@code merge}, in place of the
+     * one a base generated.
+     */
+    private static void generate(List<Manifest> manifests, Path directory, JsonNode generator) {
+        String name = generator.path("name").asString();
+        String behavior = generator.path("behavior").asString("create");
+        ObjectNode data = JSON.createObjectNode();
+        Manifest generated = null;
+        for (Manifest manifest : manifests) {
+            if (manifest.kind().equals("ConfigMap") && manifest.name().equals(name) && !manifest.partial()) {
+                generated = manifest;
+            }
+        }
+        if (generated != null && behavior.equals("merge")) {
+            data.setAll((ObjectNode) generated.object().path("data"));
+        }
+        for (JsonNode literal : generator.path("literals")) {
+            String text = literal.asString();
+            int equals = text.indexOf('=');
+            data.put(text.substring(0, equals), text.substring(equals + 1));
+        }
+        ObjectNode configMap = JSON.createObjectNode();
+        configMap.put("apiVersion", "v1");
+        configMap.put("kind", "ConfigMap");
+        configMap.putObject("metadata").put("name", name);
+        configMap.set("data", data);
+        manifests.remove(generated);
+        manifests.add(new Manifest(
+                HOME.relativize(directory.resolve("kustomization.yaml")) + " configMapGenerator " + name,
+                configMap,
+                false));
     }
 
     private static List<Manifest> file(Path path, boolean partial) {

@@ -39,12 +39,12 @@ class ManifestSchemaTest {
         assertThat(objects.stream().flatMap(object -> schemas.problems(object).stream()))
                 .isEmpty();
         assertThat(kinds(objects))
-                .containsEntry("Deployment", 5L)
+                .containsEntry("Deployment", 7L)
                 .containsEntry("Kafka", 1L)
                 .containsEntry("KafkaNodePool", 1L)
                 .containsEntry("KafkaTopic", 7L)
                 .containsEntry("KafkaUser", 5L)
-                .containsEntry("Cluster", 5L)
+                .containsEntry("Cluster", 6L)
                 .containsEntry("Keycloak", 1L)
                 .containsEntry("KeycloakRealmImport", 1L);
     }

@@ -26,7 +26,21 @@ class PolicyTest {
     static final List<String> OVERLAYS = Kustomize.OVERLAYS;
 
     /** The public entries: only these may be reached from the ingress controller. */
-    private static final Set<String> PUBLIC = Set.of("gateway");
+    private static final Set<String> PUBLIC = Set.of("gateway", "web");
+
+    /** The seven Deployments: the five services, the gateway and the web application. */
+    static final Set<String> DEPLOYMENTS = Set.of(
+            "identity-service",
+            "catalog-service",
+            "enrolment-service",
+            "reporting-service",
+            "integration-service",
+            "gateway",
+            "web");
+
+    /** Addresses no pod of Samlyft's may call out to: private, shared, loopback and link-local ranges. */
+    private static final List<String> PRIVATE_RANGES =
+            List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8");
 
     /** Values the local platform uses as secrets; none may appear in a production manifest. */
     private static final List<String> DEVELOPMENT_SECRETS = List.of(
@@ -81,7 +95,8 @@ class PolicyTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(Rendered.ofKind(overlay, "Deployment")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(Rendered.ofKind(overlay, "Deployment").stream().map(Manifest::name))
+                .containsExactlyInAnyOrderElementsOf(DEPLOYMENTS);
     }
 
     @ParameterizedTest
@@ -303,10 +318,15 @@ class PolicyTest {
             }
             actual.put(user.name(), acls);
         }
-        Map<String, Set<Acl>> expected = new TreeMap<>();
-        KafkaContract.CONSUMES
-                .keySet()
-                .forEach(service -> expected.put(service + "-service", KafkaContract.minimalAcls(service)));
+        Map<String, Set<Acl>> expected = KafkaContract.minimalAcls();
+        assertThat(expected)
+                .as("the launcher's principals")
+                .containsKeys(
+                        "identity-service",
+                        "catalog-service",
+                        "enrolment-service",
+                        "reporting-service",
+                        "integration-service");
         assertThat(actual).isEqualTo(expected);
 
         Set<String> topics = new TreeSet<>();
@@ -343,7 +363,7 @@ class PolicyTest {
         Rendered.ofKind(overlay, "HorizontalPodAutoscaler")
                 .forEach(hpa -> autoscalers.put(
                         hpa.at("spec", "scaleTargetRef", "name").orElseThrow().asString(), hpa));
-        assertThat(autoscalers).containsOnlyKeys("gateway", "catalog-service", "enrolment-service");
+        assertThat(autoscalers).containsOnlyKeys("gateway", "catalog-service", "enrolment-service", "web");
         autoscalers
                 .values()
                 .forEach(hpa -> assertThat(
@@ -362,7 +382,19 @@ class PolicyTest {
             }
             assertThat(budgets).as(deployment + "'s disruption budget").anyMatch(budget -> selects(budget, deployment));
         }
-        for (Manifest ingress : Rendered.ofKind(overlay, "Ingress")) {
+        List<Manifest> ingresses = Rendered.ofKind(overlay, "Ingress");
+        Map<String, String> routes = new TreeMap<>();
+        for (Manifest ingress : ingresses) {
+            for (JsonNode rule : ingress.object().path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    routes.put(
+                            path.path("path").asString(),
+                            path.path("backend").path("service").path("name").asString());
+                }
+            }
+        }
+        assertThat(routes).as("the public paths").isEqualTo(Map.of("/", "web", "/api", "gateway"));
+        for (Manifest ingress : ingresses) {
             Set<String> hosts = new TreeSet<>();
             ingress.object()
                     .path("spec")
@@ -377,15 +409,6 @@ class PolicyTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyServiceGetsTheAgreedEnvironment(String overlay) {
-        Map<String, Map<String, String>> configMaps = new TreeMap<>();
-        for (Manifest map : Rendered.ofKind(overlay, "ConfigMap")) {
-            Map<String, String> data = new TreeMap<>();
-            map.object()
-                    .path("data")
-                    .properties()
-                    .forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
-            configMaps.put(map.name(), data);
-        }
         List<String> common = List.of(
                 "SERVER_PORT",
                 "MANAGEMENT_SERVER_PORT",
@@ -404,6 +427,14 @@ class PolicyTest {
                 "SAMLYFT_KAFKA_USERNAME",
                 "SAMLYFT_KAFKA_PASSWORD");
         Map<String, List<String>> own = Map.of(
+                "integration-service",
+                List.of("SAMLYFT_INTEGRATION_SECRET_KEY"),
+                "web",
+                List.of(
+                        "SAMLYFT_WEB_GATEWAY_URL",
+                        "SAMLYFT_WEB_KEYCLOAK_ISSUER_URI",
+                        "SAMLYFT_WEB_KEYCLOAK_BACKCHANNEL_URI",
+                        "SAMLYFT_WEB_KEYCLOAK_CLIENT_SECRET"),
                 "identity-service",
                 List.of(
                         "SAMLYFT_IDENTITY_PERSONAL_NUMBER_KEY",
@@ -416,33 +447,144 @@ class PolicyTest {
                         "SAMLYFT_ROUTES_IDENTITY",
                         "SAMLYFT_ROUTES_CATALOG",
                         "SAMLYFT_ROUTES_ENROLMENT",
-                        "SAMLYFT_ROUTES_REPORTING"));
+                        "SAMLYFT_ROUTES_REPORTING",
+                        "SAMLYFT_ROUTES_INTEGRATION"));
         for (Manifest deployment : Rendered.ofKind(overlay, "Deployment")) {
-            JsonNode container = deployment.containers().getFirst();
-            Map<String, String> environment = new TreeMap<>();
-            for (JsonNode from : container.path("envFrom")) {
-                String map = from.path("configMapRef").path("name").asString();
-                assertThat(configMaps)
-                        .as(deployment + " reads ConfigMap " + map)
-                        .containsKey(map);
-                environment.putAll(configMaps.get(map));
-            }
-            container
-                    .path("env")
-                    .forEach(variable -> environment.put(
-                            variable.path("name").asString(),
-                            variable.path("value").asString("<from a Secret>")));
+            Map<String, String> environment = Rendered.environment(overlay, deployment);
+            boolean domainService = deployment.name().endsWith("-service");
             List<String> expected = new ArrayList<>(common);
-            if (!deployment.name().equals("gateway")) {
+            if (domainService) {
                 expected.addAll(domain);
             }
             expected.addAll(own.getOrDefault(deployment.name(), List.of()));
             assertThat(environment).as(deployment.toString()).containsKeys(expected.toArray(String[]::new));
             assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "production");
-            if (!deployment.name().equals("gateway")) {
+            if (domainService) {
                 assertThat(environment).containsEntry("SAMLYFT_KAFKA_USERNAME", deployment.name());
             }
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theWebApplicationIsReachedFromTheIngressControllerOnlyAndCallsTheGatewayAndKeycloakOnly(String overlay) {
+        Manifest policy = networkPolicyOf(overlay, "web");
+        Set<String> sources = new TreeSet<>();
+        for (JsonNode rule : policy.object().path("spec").path("ingress")) {
+            for (JsonNode port : rule.path("ports")) {
+                for (JsonNode from : rule.path("from")) {
+                    sources.add(port.path("port").asInt() + " from " + peer(from));
+                }
+            }
+        }
+        assertThat(sources)
+                .containsExactlyInAnyOrder("8085 from namespace ingress-nginx", "9085 from namespace monitoring");
+        Set<String> destinations = new TreeSet<>();
+        for (JsonNode rule : policy.object().path("spec").path("egress")) {
+            for (JsonNode port : rule.path("ports")) {
+                for (JsonNode to : rule.path("to")) {
+                    destinations.add(peer(to) + " " + port.path("protocol").asString("TCP") + " "
+                            + port.path("port").asInt());
+                }
+            }
+        }
+        assertThat(destinations)
+                .containsExactlyInAnyOrder(
+                        "namespace kube-system pods {\"k8s-app\":\"kube-dns\"} UDP 53",
+                        "namespace kube-system pods {\"k8s-app\":\"kube-dns\"} TCP 53",
+                        "pods {\"app.kubernetes.io/name\":\"gateway\"} TCP 8080",
+                        "pods {\"app\":\"keycloak\",\"app.kubernetes.io/instance\":\"samlyft-keycloak\"} TCP 8080");
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void onlyIntegrationServiceLeavesTheClusterAndOnlyForHttpsToPublicAddresses(String overlay) {
+        List<String> problems = new ArrayList<>();
+        boolean webhooks = false;
+        for (Manifest policy : Rendered.ofKind(overlay, "NetworkPolicy")) {
+            for (JsonNode rule : policy.object().path("spec").path("egress")) {
+                List<JsonNode> blocks = new ArrayList<>();
+                rule.path("to").forEach(to -> {
+                    if (to.has("ipBlock")) {
+                        blocks.add(to.path("ipBlock"));
+                    }
+                });
+                if (blocks.isEmpty()) {
+                    continue;
+                }
+                if (!policy.name().equals("integration-service")) {
+                    problems.add(policy + " lets pods call addresses outside the cluster: " + blocks);
+                    continue;
+                }
+                webhooks = true;
+                List<String> ports = new ArrayList<>();
+                rule.path("ports")
+                        .forEach(port -> ports.add(port.path("protocol").asString("TCP") + " "
+                                + port.path("port").asString()));
+                if (!ports.equals(List.of("TCP 443"))) {
+                    problems.add(policy + " lets webhooks out on " + ports + ", not on 443 only");
+                }
+                if (rule.path("to").size() != blocks.size()) {
+                    problems.add(policy + " mixes address blocks and pods in one rule");
+                }
+                for (JsonNode block : blocks) {
+                    String cidr = block.path("cidr").asString();
+                    List<String> except = texts(block.path("except"));
+                    if (cidr.contains(".")) {
+                        PRIVATE_RANGES.stream()
+                                .filter(range -> !except.contains(range) && covers(cidr, range))
+                                .forEach(range -> problems.add(policy + " lets webhooks reach " + range));
+                    } else if (!except.containsAll(List.of("::1/128", "fc00::/7", "fe80::/10"))) {
+                        problems.add(policy + " lets webhooks reach private IPv6 addresses: " + except);
+                    }
+                }
+            }
+        }
+        assertThat(webhooks).as("integration-service may send webhooks").isTrue();
+        assertThat(problems).isEmpty();
+    }
+
+    /** Whether the IPv4 block {@code outer} contains the block {@code inner}. */
+    static boolean covers(String outer, String inner) {
+        long[] a = cidr(outer);
+        long[] b = cidr(inner);
+        long mask = a[1] == 0 ? 0 : (0xFFFFFFFFL << (32 - a[1])) & 0xFFFFFFFFL;
+        return b[1] >= a[1] && (b[0] & mask) == (a[0] & mask);
+    }
+
+    private static long[] cidr(String block) {
+        String[] parts = block.split("/");
+        long address = 0;
+        for (String octet : parts[0].split("\\.")) {
+            address = address << 8 | Long.parseLong(octet);
+        }
+        return new long[] {address, Long.parseLong(parts[1])};
+    }
+
+    private static Manifest networkPolicyOf(String overlay, String name) {
+        return Rendered.ofKind(overlay, "NetworkPolicy").stream()
+                .filter(policy -> policy.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No NetworkPolicy " + name + " in " + overlay));
+    }
+
+    /** A peer of a NetworkPolicy rule in words: its namespace, its pods, its address block. */
+    private static String peer(JsonNode peer) {
+        List<String> words = new ArrayList<>();
+        if (peer.has("namespaceSelector")) {
+            words.add("namespace "
+                    + peer.path("namespaceSelector")
+                            .path("matchLabels")
+                            .path("kubernetes.io/metadata.name")
+                            .asString(peer.path("namespaceSelector").toString()));
+        }
+        if (peer.has("podSelector")) {
+            words.add("pods " + peer.path("podSelector").path("matchLabels"));
+        }
+        if (peer.has("ipBlock")) {
+            words.add("addresses " + peer.path("ipBlock"));
+        }
+        return String.join(" ", words);
     }
 
     private static boolean selects(Manifest selector, Manifest deployment) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,10 +77,69 @@ class RealmTest {
                 .filter(client -> client.path("clientId").asString().equals("samlyft-web-app"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(webApp.path("redirectUris").path(0).asString())
-                .isEqualTo("https://" + host + "/login/oauth2/code/keycloak");
+        if (Rendered.byKustomize()) {
+            // Only kustomize copies the overlay's host into the realm (components/public-hosts).
+            assertThat(webApp.path("redirectUris").path(0).asString())
+                    .isEqualTo("https://" + host + "/login/oauth2/code/keycloak");
+        }
+        assertThat(webApp.path("redirectUris").path(0).asString()).matches("https://[^/]+/login/oauth2/code/keycloak");
         assertThat(webApp.path("attributes").path("pkce.code.challenge.method").asString())
                 .isEqualTo("S256");
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theServicesUseTheRealmsClientsWithTheSecretsTheImportFillsThemWith(String overlay) {
+        Manifest imported = Rendered.ofKind(overlay, "KeycloakRealmImport").getFirst();
+        JsonNode placeholders = imported.object().path("spec").path("placeholders");
+        Map<String, String> secretOfClient = new TreeMap<>();
+        for (JsonNode client : imported.object().path("spec").path("realm").path("clients")) {
+            Matcher secret = PLACEHOLDER.matcher(client.path("secret").asString(""));
+            if (secret.matches()) {
+                JsonNode from = placeholders.path(secret.group(1)).path("secret");
+                secretOfClient.put(
+                        client.path("clientId").asString(),
+                        from.path("name").asString() + " " + from.path("key").asString());
+            }
+        }
+        // Each confidential client of the realm, the Deployment that logs in as it, and the variables it does so with.
+        Map<String, List<String>> clients = Map.of(
+                "samlyft-web-app",
+                List.of("web", "SAMLYFT_WEB_KEYCLOAK_CLIENT_ID", "SAMLYFT_WEB_KEYCLOAK_CLIENT_SECRET"),
+                "identity-service",
+                List.of(
+                        "identity-service",
+                        "SAMLYFT_IDENTITY_KEYCLOAK_CLIENT_ID",
+                        "SAMLYFT_IDENTITY_KEYCLOAK_CLIENT_SECRET"));
+        assertThat(secretOfClient).containsOnlyKeys(clients.keySet());
+        for (Map.Entry<String, List<String>> client : clients.entrySet()) {
+            Manifest deployment = Rendered.ofKind(overlay, "Deployment").stream()
+                    .filter(candidate ->
+                            candidate.name().equals(client.getValue().get(0)))
+                    .findFirst()
+                    .orElseThrow();
+            Map<String, JsonNode> environment = new TreeMap<>();
+            deployment
+                    .containers()
+                    .getFirst()
+                    .path("env")
+                    .forEach(variable -> environment.put(variable.path("name").asString(), variable));
+            JsonNode id = environment.get(client.getValue().get(1));
+            if (id != null) {
+                assertThat(id.path("value").asString())
+                        .as(deployment + "'s client")
+                        .isEqualTo(client.getKey());
+            }
+            JsonNode secret = environment.get(client.getValue().get(2));
+            assertThat(secret)
+                    .as(deployment + " sets " + client.getValue().get(2))
+                    .isNotNull();
+            JsonNode reference = secret.path("valueFrom").path("secretKeyRef");
+            assertThat(reference.path("name").asString() + " "
+                            + reference.path("key").asString())
+                    .as(deployment + " reads the client secret the realm import gives " + client.getKey())
+                    .isEqualTo(secretOfClient.get(client.getKey()));
+        }
     }
 
     private static Set<String> names(JsonNode roles) {
