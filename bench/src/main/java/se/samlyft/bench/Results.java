@@ -289,6 +289,10 @@ final class Results {
         } else {
             findings.forEach(finding -> md.append("- ").append(finding).append('\n'));
         }
+        String modules = KeptSection.MODULES.in(file);
+        if (!modules.isEmpty()) {
+            md.append('\n').append(modules);
+        }
         String webhooks = WebhookResults.section(file);
         if (!webhooks.isEmpty()) {
             md.append('\n').append(webhooks);
