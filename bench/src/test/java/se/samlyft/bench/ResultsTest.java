@@ -34,6 +34,7 @@ class ResultsTest {
         assertThat(written)
                 .doesNotContain("an earlier run's figures")
                 .contains("Scale 0.03 of the national dataset")
+                .contains("Every figure of the suite was measured in one run")
                 .contains(MODULES)
                 .endsWith(WEBHOOKS);
         assertThat(written.indexOf("## Against the limits")).isLessThan(written.indexOf(MODULES));
