@@ -218,7 +218,8 @@ final class Results {
         md.append("# Samlyft at national scale: results\n\n")
                 .append("Written by the performance suite (`./mvnw -Pperformance`, see [README.md](README.md)) on ")
                 .append(LocalDate.now())
-                .append(". Every figure was measured in one run on one machine, beside its baseline.\n\n");
+                .append(". Every figure of the suite was measured in one run on one machine, beside its baseline; the"
+                        + " modules' own benchmarks and the webhooks, at the end, say when each was measured.\n\n");
         md.append("## Machine\n\n").append(Machine.describe()).append("\n\n");
         md.append("## Dataset\n\n").append(dataset(dataset)).append('\n');
         md.append("## Start-up and memory\n\n")
@@ -288,6 +289,10 @@ final class Results {
                     .append(" 1.10× on the enrolment transaction.\n");
         } else {
             findings.forEach(finding -> md.append("- ").append(finding).append('\n'));
+        }
+        String modules = KeptSection.MODULES.in(file);
+        if (!modules.isEmpty()) {
+            md.append('\n').append(modules);
         }
         String webhooks = WebhookResults.section(file);
         if (!webhooks.isEmpty()) {

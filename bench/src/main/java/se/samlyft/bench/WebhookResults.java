@@ -20,16 +20,7 @@ final class WebhookResults {
 
     /** The section as {@code file} has it, markers included and ending with a line break; empty if it has none. */
     static String section(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            return "";
-        }
-        return text.substring(begin, end + END.length()) + "\n";
+        return new KeptSection(BEGIN, END).in(file);
     }
 
     /** Writes the section into {@code bench/RESULTS.md} of the repository, in place of the one there was. */

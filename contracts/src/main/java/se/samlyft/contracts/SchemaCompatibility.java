@@ -7,10 +7,12 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds the changes to an event schema that would break a consumer built against the released version: every event
- * valid under the new schema must still be valid under the released one. Adding an optional property, or a required
- * one, is compatible; removing a property or a requirement, changing a type, widening an enum or a constant, changing
- * a bound or a format, or adding a property where the released schema forbade others, is not.
+ * Finds the changes to an event schema that would break a consumer of the released version or the events already
+ * published under it: every event valid under the new schema must still be valid under the released one, and every
+ * event published under the released one, which the topics keep and consumers replay, must still be valid under the
+ * new one. Adding an optional property is compatible; requiring a property the released schema did not, removing a
+ * property or a requirement, changing a type, a constant, an enum's values, a bound or a format, or adding a property
+ * where the released schema forbade others, is not.
  */
 public final class SchemaCompatibility {
 
@@ -41,6 +43,13 @@ public final class SchemaCompatibility {
             if (!current.has("enum")) {
                 changes.add(path + ": enum removed");
             }
+            Set<JsonNode> still =
+                    new HashSet<>(current.path("enum").valueStream().toList());
+            for (JsonNode value : released.get("enum")) {
+                if (current.has("enum") && !still.contains(value)) {
+                    changes.add(path + ": enum value " + value + " removed");
+                }
+            }
         }
         for (String bound : List.of("pattern", "format", "minimum", "maximum", "minLength", "maxLength", "minItems")) {
             if (released.has(bound) && !released.get(bound).equals(current.get(bound))) {
@@ -50,6 +59,12 @@ public final class SchemaCompatibility {
         for (JsonNode required : released.path("required")) {
             if (!containsText(current.path("required"), required.asString())) {
                 changes.add(path + ": property '" + required.asString() + "' is no longer required");
+            }
+        }
+        for (JsonNode required : current.path("required")) {
+            if (!containsText(released.path("required"), required.asString())) {
+                changes.add(path + ": property '" + required.asString()
+                        + "' is newly required; events published before lack it");
             }
         }
         JsonNode releasedProperties = released.path("properties");
