@@ -145,11 +145,14 @@ class ImageRunTest {
         }
     }
 
-    /** The environment reporting-service's Deployment gives it, pointed at the local platform. */
+    /**
+     * The environment reporting-service's Deployment gives it, pointed at the local platform, but for the
+     * {@code production} profile: that profile rightly refuses the local platform's development passwords and wants
+     * Kafka over TLS (the manifests' own test checks the Deployment's production settings).
+     */
     private Map<String, String> deploymentEnvironment(int port, int managementPort) {
         LocalPlatform.Database database = platform.platform().database("reporting");
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SPRING_PROFILES_ACTIVE", "production");
         environment.put("SERVER_PORT", Integer.toString(port));
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));

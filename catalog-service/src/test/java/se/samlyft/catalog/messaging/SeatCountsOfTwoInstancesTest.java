@@ -112,7 +112,7 @@ class SeatCountsOfTwoInstancesTest extends AgainstTheCatalog {
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(UUID.randomUUID().toString()))
-                .add("ce_source", bytes("/samlyft/test"))
+                .add("ce_source", bytes("/samlyft/enrolment-service"))
                 .add("ce_type", bytes("se.samlyft.enrolment.enrolment-confirmed.v1"))
                 .add("ce_tenantid", bytes(OWNER))
                 .add("content-type", bytes("application/json"));
