@@ -359,12 +359,16 @@ class IntegratorWebhookTest {
      * Kafka consumer reads them.
      */
     private Map<String, List<String>> eventIdsOnTheTopics(List<String> aggregates) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "integrator-webhooks-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // As the launcher's admin: the broker is closed to anyone without credentials.
+        Properties properties = platform.kafkaAdminClient(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "integrator-webhooks-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
         Map<String, List<String>> ids = new LinkedHashMap<>();
         aggregates.forEach(aggregate -> ids.put(aggregate, new ArrayList<>()));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {

@@ -294,6 +294,8 @@ class TenantIsolationMatrixTest {
         Set<String> notManaged = new TreeSet<>();
         everyone.forEach(person -> (person.path("managerId").asString().equals(managerId) ? managed : notManaged)
                 .add(person.path("id").asString()));
+        // The manager reads themself as everyone does: the others that are not their staff are the point here.
+        notManaged.remove(managerId);
         String offering = TenantData.createFor(gateway, coordinator, "Chefens personal " + UUID.randomUUID());
         String ofStaff = enrolled(gateway, participant, offering);
         String ofTheCoordinator = enrolled(gateway, coordinator, offering);
@@ -310,7 +312,7 @@ class TenantIsolationMatrixTest {
         assertThat(managed)
                 .as("Storuman's participants are the manager's staff")
                 .hasSize(3);
-        assertThat(notManaged).as("the manager and the coordinator").isNotEmpty();
+        assertThat(notManaged).as("the coordinator, at least").isNotEmpty();
         assertThat(listed.valueStream().map(person -> person.path("id").asString()))
                 .containsExactlyInAnyOrderElementsOf(managed);
         for (String other : notManaged) {
