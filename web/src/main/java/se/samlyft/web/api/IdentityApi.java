@@ -22,6 +22,7 @@ public class IdentityApi {
     private static final ParameterizedTypeReference<Page<Person>> PEOPLE = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Page<Organisation>> ORGANISATIONS =
             new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Members> MEMBERS = new ParameterizedTypeReference<>() {};
     private static final Duration REGISTER_KEPT = Duration.ofMinutes(5);
     private static final int MOST = 100;
 
@@ -61,6 +62,60 @@ public class IdentityApi {
             @Nullable String municipalityName) {}
 
     private record Register(List<Organisation> organisations, Instant read) {}
+
+    /** A federation's members on a day, and its whole membership history. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Members(String federation, List<String> members, List<Period> history) {
+
+        public Members {
+            members = members == null ? List.of() : List.copyOf(members);
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+    }
+
+    /** One membership period, {@code leftOn} the first day outside. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Period(
+            String tenant,
+            java.time.LocalDate joinedOn,
+            java.time.@Nullable LocalDate leftOn,
+            java.time.@Nullable LocalDate acceptedOn,
+            @Nullable String consent) {}
+
+    /** The federation's members today and its history; empty when the organisation is no federation. */
+    public java.util.Optional<Members> federation(String tenant) {
+        try {
+            return java.util.Optional.of(gateway.get(
+                            uri -> uri.path("/api/identity/federations/{federation}/members")
+                                    .build(tenant),
+                            MEMBERS)
+                    .body());
+        } catch (ApiProblem problem) {
+            if (problem.isNotFound()) {
+                return java.util.Optional.empty();
+            }
+            throw problem;
+        }
+    }
+
+    /**
+     * The funder's participant list of a programme ({@code csv} or {@code xlsx}): each participant's personal identity
+     * number, sex and start and end months, for the programme owner's project leader; identity logs every download.
+     */
+    public Gateway.Download participantList(UUID programmeId, String format) {
+        return gateway.download(uri -> uri.path("/api/identity/programmes/{id}/participants")
+                .queryParam("format", format)
+                .build(programmeId));
+    }
+
+    /** The name of an organisation of the register, or its tenant id when the register does not know it. */
+    public String nameOf(String tenant) {
+        return organisations().stream()
+                .filter(organisation -> organisation.tenant().equals(tenant))
+                .map(Organisation::name)
+                .findFirst()
+                .orElse(tenant);
+    }
 
     /** A person the caller may read: themselves, or one they manage. */
     public Person person(UUID id) {
