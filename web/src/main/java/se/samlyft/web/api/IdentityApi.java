@@ -12,8 +12,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 /**
- * identity-service through the gateway: the people a manager manages, and the register of organisations (which is
- * public within the installation, so it is kept here for a few minutes and shared).
+ * identity-service through the gateway: the people a manager manages or a coordinator looks after, the HR import,
+ * federations' members, the funder's participant list, and the register of organisations (which is public within the
+ * installation, so it is kept here for a few minutes and shared).
  */
 @Component
 public class IdentityApi {
@@ -23,6 +24,8 @@ public class IdentityApi {
     private static final ParameterizedTypeReference<Page<Organisation>> ORGANISATIONS =
             new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Members> MEMBERS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<ImportReport> REPORT = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<ImportStatus> STATUS = new ParameterizedTypeReference<>() {};
     private static final Duration REGISTER_KEPT = Duration.ofMinutes(5);
     private static final int MOST = 100;
 
@@ -35,20 +38,119 @@ public class IdentityApi {
         this.clock = clock;
     }
 
-    /** A person as identity shows them to their manager: never a personal identity number. */
+    /**
+     * A person as identity shows them to their manager or coordinator: never a personal identity number, only whether
+     * there is one; and whether their login exists, waits to be made, or was refused and why.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Person(
             UUID id,
             String givenName,
             String familyName,
+            @Nullable String email,
+            boolean hasPersonalIdentityNumber,
             String workplaceId,
             String workplaceName,
             String occupation,
             @Nullable UUID managerId,
-            String status) {
+            @Nullable String sex,
+            @Nullable Integer birthYear,
+            @Nullable String educationLevel,
+            List<String> roles,
+            String status,
+            java.time.@Nullable LocalDate leftOn,
+            @Nullable Login login,
+            long version) {
+
+        public Person {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
 
         public String name() {
             return givenName + " " + familyName;
+        }
+
+        public boolean isEmployed() {
+            return "EMPLOYED".equals(status);
+        }
+    }
+
+    /** A person's login in Keycloak: {@code ACTIVE}, {@code PENDING} or {@code FAILED}, with Keycloak's reason. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Login(String state, @Nullable String reason) {}
+
+    /** An HR import's progress and counts, as identity keeps them while it runs. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportStatus(
+            UUID id,
+            boolean dryRun,
+            String status,
+            int totalRows,
+            int processedRows,
+            int created,
+            int changed,
+            int unchanged,
+            int problemRows,
+            @Nullable ImportReport report) {
+
+        /** Whether the import has ended, saved or refused. */
+        public boolean finished() {
+            return !"RUNNING".equals(status);
+        }
+
+        /** How much of the file is done, in percent. */
+        public int percent() {
+            return totalRows == 0 ? (finished() ? 100 : 0) : Math.min(100, processedRows * 100 / totalRows);
+        }
+    }
+
+    /** The report of an HR import: what it did or would do, and every problem by line and column. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportReport(
+            UUID id,
+            boolean dryRun,
+            String status,
+            int rows,
+            int created,
+            int changed,
+            int unchanged,
+            int skipped,
+            List<RowProblem> problems,
+            List<ImportedPerson> createdPeople,
+            List<ImportedPerson> changedPeople,
+            List<RoleWarning> warnings) {
+
+        public ImportReport {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+            createdPeople = createdPeople == null ? List.of() : List.copyOf(createdPeople);
+            changedPeople = changedPeople == null ? List.of() : List.copyOf(changedPeople);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+    }
+
+    /** A problem of one row: its line, the column, and a code the page says in Swedish. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RowProblem(
+            int line,
+            @Nullable String column,
+            String code,
+            @Nullable String message) {}
+
+    /** A person an import created or changed: id, e-mail and, when changed, what changed. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportedPerson(UUID id, int line, String email, List<String> changes) {
+
+        public ImportedPerson {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /** A row whose empty role cell would take a coordinator's or manager's roles away. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RoleWarning(int line, String email, List<String> removedRoles) {
+
+        public RoleWarning {
+            removedRoles = removedRoles == null ? List.of() : List.copyOf(removedRoles);
         }
     }
 
@@ -120,6 +222,68 @@ public class IdentityApi {
     /** A person the caller may read: themselves, or one they manage. */
     public Person person(UUID id) {
         return gateway.get(uri -> uri.path("/api/identity/people/{id}").build(id), PERSON)
+                .body();
+    }
+
+    /** A page of the organisation's people for a coordinator, those matching {@code query} when given. */
+    public Page<Person> people(@Nullable String query, int page, int size) {
+        return gateway.get(
+                        uri -> uri.path("/api/identity/people")
+                                .queryParamIfPresent(
+                                        "q",
+                                        java.util.Optional.ofNullable(query).filter(text -> !text.isBlank()))
+                                .queryParam("page", page)
+                                .queryParam("size", size)
+                                .build(),
+                        PEOPLE)
+                .body();
+    }
+
+    public Gateway.Answer<Person> personWithVersion(UUID id) {
+        return gateway.get(uri -> uri.path("/api/identity/people/{id}").build(id), PERSON);
+    }
+
+    /** The employment ended: {@code leftOn} is the first day outside. */
+    public Person leave(UUID id, java.time.LocalDate leftOn, Change change) {
+        return gateway.post(
+                        uri -> uri.path("/api/identity/people/{id}/leave").build(id),
+                        java.util.Map.of("leftOn", leftOn.toString()),
+                        change,
+                        PERSON)
+                .body();
+    }
+
+    /** Erases the person everywhere (GDPR art. 17). */
+    public void erase(UUID id, Change change) {
+        gateway.delete(uri -> uri.path("/api/identity/people/{id}").build(id), change);
+    }
+
+    /** Everything identity holds about the person, as the API's JSON document (the read is logged). */
+    public Gateway.Download export(UUID id) {
+        return gateway.download(
+                uri -> uri.path("/api/identity/people/{id}/export").build(id));
+    }
+
+    /**
+     * Sends an HR file: a dry run reports only; a real run with problems is a 422 problem carrying the report. The
+     * import's id is chosen here, so that its progress can be read while it runs.
+     */
+    public ImportReport importFile(UUID importId, byte[] file, boolean dryRun, Change change) {
+        return gateway.postFile(
+                        uri -> uri.path("/api/identity/imports")
+                                .queryParam("dryRun", dryRun)
+                                .queryParam("importId", importId)
+                                .build(),
+                        file,
+                        org.springframework.http.MediaType.parseMediaType("text/csv"),
+                        change,
+                        REPORT)
+                .body();
+    }
+
+    /** An import's progress; 404 until it has begun. */
+    public ImportStatus importStatus(UUID importId) {
+        return gateway.get(uri -> uri.path("/api/identity/imports/{id}").build(importId), STATUS)
                 .body();
     }
 

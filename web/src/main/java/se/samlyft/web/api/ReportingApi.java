@@ -148,4 +148,13 @@ public class ReportingApi {
                 .queryParam("format", format)
                 .build());
     }
+
+    /** The federation's view of a period ({@code from} and {@code to} are dates) as a file. */
+    public Gateway.Download federationFile(String from, String to, String format) {
+        return gateway.download(uri -> uri.path("/api/reports/federation")
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .queryParam("format", format)
+                .build());
+    }
 }
