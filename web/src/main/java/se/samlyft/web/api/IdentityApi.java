@@ -25,6 +25,11 @@ public class IdentityApi {
             new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Members> MEMBERS = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<ImportReport> REPORT = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Organisation> ORGANISATION = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Appointed> APPOINTED = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Invitation> INVITATION = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Invitation>> INVITATIONS =
+            new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<ImportStatus> STATUS = new ParameterizedTypeReference<>() {};
     private static final Duration REGISTER_KEPT = Duration.ofMinutes(5);
     private static final int MOST = 100;
@@ -183,6 +188,98 @@ public class IdentityApi {
             java.time.@Nullable LocalDate leftOn,
             java.time.@Nullable LocalDate acceptedOn,
             @Nullable String consent) {}
+
+    /** An invitation to join a federation and where it stands. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Invitation(
+            UUID id,
+            String federation,
+            String tenant,
+            java.time.@Nullable LocalDate joinsOn,
+            Instant invitedAt,
+            String status,
+            @Nullable Instant answeredAt,
+            java.time.@Nullable LocalDate acceptedOn,
+            @Nullable String reference) {
+
+        public boolean isOpen() {
+            return "PENDING".equals(status);
+        }
+    }
+
+    /** What an administrator sees of an appointed first coordinator: the new id. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Appointed(UUID id, String organisation, List<String> roles) {}
+
+    /** Onboards an organisation (platform administrators). */
+    public Organisation onboard(java.util.Map<String, ?> organisation, Change change) {
+        Organisation created = gateway.post(
+                        uri -> uri.path("/api/identity/organisations").build(), organisation, change, ORGANISATION)
+                .body();
+        register = null;
+        return created;
+    }
+
+    /** One organisation of the register. */
+    public Organisation organisation(String tenant) {
+        return gateway.get(
+                        uri -> uri.path("/api/identity/organisations/{tenant}").build(tenant), ORGANISATION)
+                .body();
+    }
+
+    /** Appoints a new organisation's first coordinator (platform administrators). */
+    public Appointed appointFirstCoordinator(String tenant, java.util.Map<String, ?> person, Change change) {
+        return gateway.post(
+                        uri -> uri.path("/api/identity/organisations/{tenant}/coordinators")
+                                .build(tenant),
+                        person,
+                        change,
+                        APPOINTED)
+                .body();
+    }
+
+    /** The federation's invitations, newest first. */
+    public List<Invitation> invitations(String federation) {
+        return gateway.get(
+                        uri -> uri.path("/api/identity/federations/{federation}/invitations")
+                                .build(federation),
+                        INVITATIONS)
+                .body();
+    }
+
+    public Invitation invite(String federation, java.util.Map<String, ?> invitation, Change change) {
+        return gateway.post(
+                        uri -> uri.path("/api/identity/federations/{federation}/invitations")
+                                .build(federation),
+                        invitation,
+                        change,
+                        INVITATION)
+                .body();
+    }
+
+    /**
+     * Answers an invitation: {@code accept} (an administrator records the member's decision with its day and
+     * reference), {@code decline} or {@code withdraw}.
+     */
+    public Invitation answer(
+            String federation, UUID invitation, String answer, java.util.@Nullable Map<String, ?> body, Change change) {
+        return gateway.post(
+                        uri -> uri.path("/api/identity/federations/{federation}/invitations/{id}/{answer}")
+                                .build(federation, invitation, answer),
+                        body,
+                        change,
+                        INVITATION)
+                .body();
+    }
+
+    /** A member leaves: {@code leftOn} is its first day outside. */
+    public void leave(String federation, String member, java.time.LocalDate leftOn, Change change) {
+        gateway.postForStatus(
+                uri -> uri.path("/api/identity/federations/{federation}/members/{tenant}/leave")
+                        .build(federation, member),
+                java.util.Map.of("leftOn", leftOn.toString()),
+                change);
+    }
 
     /** The federation's members today and its history; empty when the organisation is no federation. */
     public java.util.Optional<Members> federation(String tenant) {

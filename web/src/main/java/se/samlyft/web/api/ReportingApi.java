@@ -19,6 +19,7 @@ public class ReportingApi {
 
     private static final ParameterizedTypeReference<FollowUp> FOLLOW_UP = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Monthly> MONTHLY = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<ReadModel> READ_MODEL = new ParameterizedTypeReference<>() {};
 
     private final Gateway gateway;
 
@@ -156,5 +157,36 @@ public class ReportingApi {
                 .queryParam("to", to)
                 .queryParam("format", format)
                 .build());
+    }
+
+    /** Which generation of the read model the reports read, which one a rebuild fills, and how far it has come. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReadModel(
+            int currentGeneration,
+            @Nullable Integer buildingGeneration,
+            @Nullable Progress progress) {
+
+        public boolean rebuilding() {
+            return buildingGeneration != null;
+        }
+    }
+
+    /** A rebuild's progress: the records read of those the topics held when it began. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Progress(long read, long total) {
+
+        public int percent() {
+            return total == 0 ? 100 : (int) Math.min(100, read * 100 / total);
+        }
+    }
+
+    public ReadModel readModel() {
+        return gateway.get(uri -> uri.path("/api/reports/read-model").build(), READ_MODEL)
+                .body();
+    }
+
+    /** Starts a rebuild of the read model (202), or refuses while one runs (409). */
+    public void rebuild(Change change) {
+        gateway.postForStatus(uri -> uri.path("/api/reports/read-model/rebuild").build(), null, change);
     }
 }
