@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ class JdbcSeats implements Seats, DisposableBean {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate reading;
     private final Enrolments enrolments;
     private final People people;
     private final Offerings offerings;
@@ -89,6 +91,8 @@ class JdbcSeats implements Seats, DisposableBean {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.enrolments = enrolments;
         this.people = people;
     }
@@ -202,6 +206,12 @@ class JdbcSeats implements Seats, DisposableBean {
             case Refusal refusal -> pending.answer.completeExceptionally(refusal.reason());
             default -> throw new IllegalStateException("Unexpected outcome " + outcome);
         }
+    }
+
+    @Override
+    public <T> T readingEveryOrganisationOf(UUID offeringId, Supplier<T> read) {
+        TenantScope scope = scopeOf(offeringId);
+        return TenantContext.callAs(scope, () -> reading.execute(status -> read.get()));
     }
 
     private <T> T inTransaction(UUID offeringId, Function<SeatDesk, T> work) {
