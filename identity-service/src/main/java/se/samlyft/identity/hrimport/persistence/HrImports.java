@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,21 +57,30 @@ public class HrImports {
         this.statusTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Reads, checks and (unless {@code dryRun}) applies an HR export to {@code tenant}'s people. */
-    public ImportReport run(TenantId tenant, byte[] file, boolean dryRun) {
+    /**
+     * Reads, checks and (unless {@code dryRun}) applies an HR export to {@code tenant}'s people, as the import
+     * {@code importId} when the caller chose one (to read its progress while it runs), else a new one.
+     *
+     * @throws Conflict when an import with {@code importId} exists already
+     */
+    public ImportReport run(TenantId tenant, byte[] file, boolean dryRun, @Nullable UUID importId) {
         Organisation organisation = organisations
                 .find(tenant)
                 .orElseThrow(() -> new Conflict("The organisation " + tenant + " is not onboarded yet."));
-        UUID id = UUID.randomUUID();
+        UUID id = importId == null ? UUID.randomUUID() : importId;
         Instant started = clock.instant();
         HrExport export = HrExport.read(file, LocalDate.now(clock));
-        status(
-                "insert into hr_import (id, tenant_id, dry_run, status, total_rows, started_at) values (?, ?, ?, 'RUNNING', ?, ?)",
-                id,
-                tenant.value(),
-                dryRun,
-                export.rows().size(),
-                Timestamp.from(started));
+        try {
+            status(
+                    "insert into hr_import (id, tenant_id, dry_run, status, total_rows, started_at) values (?, ?, ?, 'RUNNING', ?, ?)",
+                    id,
+                    tenant.value(),
+                    dryRun,
+                    export.rows().size(),
+                    Timestamp.from(started));
+        } catch (DuplicateKeyException taken) {
+            throw new Conflict("An import " + id + " exists already; each import has an id of its own.");
+        }
         log.info(
                 "HR import {} of {}: {} rows ({}, '{}'){}",
                 id,

@@ -2,6 +2,7 @@ package se.samlyft.identity.hrimport.web;
 
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,8 +35,11 @@ class ImportController {
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<Object> importStaff(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun) {
-        ImportReport report = imports.run(Callers.managedTenant(), file, dryRun);
+    ResponseEntity<Object> importStaff(
+            @RequestBody byte[] file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) @Nullable UUID importId) {
+        ImportReport report = imports.run(Callers.managedTenant(), file, dryRun, importId);
         URI location = URI.create("/api/identity/imports/" + report.id());
         if (report.status().equals("REFUSED")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
