@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Objects of one tenant made through the gateway with its coordinator's token, each carrying a marker text. */
+/**
+ * Objects of one tenant made through the gateway with its coordinator's token, each carrying a marker text: a
+ * programme, a published course, an offering funded by the programme, and one of the tenant's people enrolled on it.
+ */
 final class TenantData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,7 +63,40 @@ final class TenantData {
                 .put("paidWorkingTime", true)
                 .put("programmeId", createdProgramme.path("id").asString())
                 .put("audience", "OWN_STAFF");
-        created(gateway, "/api/catalog/offerings", coordinator, offering);
+        String offeringId = created(gateway, "/api/catalog/offerings", coordinator, offering)
+                .path("id")
+                .asString();
+        enrolOnePerson(gateway, coordinator, offeringId);
+    }
+
+    /**
+     * The coordinator enrols one of the organisation's people on the offering, once enrolment-service has the
+     * catalog's event of it: so that the tenant has an enrolment, a roster and seats for others to try to reach.
+     */
+    private static void enrolOnePerson(TestHttp gateway, String coordinator, String offeringId) {
+        TestHttp.Response people = gateway.get("/api/identity/people?size=1", coordinator);
+        assertThat(people.status()).as(people.body()).isEqualTo(200);
+        String personId = people.json().path("items").get(0).path("id").asString();
+        String request = JSON.createObjectNode()
+                .put("offeringId", offeringId)
+                .put("personId", personId)
+                .toString();
+        Instant until = Instant.now().plusSeconds(60);
+        TestHttp.Response enrolled = send(gateway, "/api/enrolments", coordinator, request);
+        while (enrolled.status() == 404 && Instant.now().isBefore(until)) {
+            pause();
+            enrolled = send(gateway, "/api/enrolments", coordinator, request);
+        }
+        assertThat(enrolled.status()).as("/api/enrolments: " + enrolled.body()).isEqualTo(201);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the offering to reach enrolment-service");
+        }
     }
 
     private static JsonNode created(TestHttp gateway, String path, String token, ObjectNode body) {

@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Every operation of every service's OpenAPI document, called through the gateway and straight at the service with
  * the wrong credentials: another tenant's token on the first tenant's objects, no token, a genuine token of the realm
  * that has expired, and a token of a foreign issuer. The operations come from the documents the services serve, so a
- * new endpoint is covered without anyone listing it here.
+ * new endpoint is covered without anyone listing it here. The reports are tried on the first tenant's catalog objects
+ * too (its programme's follow-up and monthly report), and enrolment's operations on its offering (the roster and the
+ * seats) as well as its enrolment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationMatrixTest {
@@ -69,6 +71,7 @@ class TenantIsolationMatrixTest {
             operations.put(service, Operation.allOf(document));
             ownersIds.put(service, idsListedFor(service, owner));
         }
+        ownersIds.get("reporting").addAll(ownersIds.get("catalog"));
     }
 
     @Test
@@ -80,6 +83,13 @@ class TenantIsolationMatrixTest {
         assertThat(ownersIds.get("catalog"))
                 .as("the first tenant's catalog objects")
                 .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(ownersIds.get("enrolment"))
+                .as("the first tenant's enrolment, its offering, course and person")
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(operations.get("enrolment"))
+                .extracting(Operation::path)
+                .as("the roster and the seats of an offering are in the matrix")
+                .contains("/api/enrolments/offerings/{offeringId}", "/api/enrolments/offerings/{offeringId}/seats");
     }
 
     @Test
