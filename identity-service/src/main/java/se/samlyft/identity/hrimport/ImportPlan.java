@@ -89,13 +89,15 @@ public final class ImportPlan {
                 plan.problems.add(new RowProblem(
                         row.line(),
                         HrColumn.EMAIL.headerName(),
+                        "duplicate-email",
                         "is the same address as on line " + earlier.line() + "; each person is one row"));
                 continue;
             }
             try {
                 RoleRules.requireFit(kind, row.profile().roles());
             } catch (InvalidInput invalid) {
-                plan.problems.add(new RowProblem(row.line(), HrColumn.ROLES.headerName(), invalid.reason()));
+                plan.problems.add(
+                        new RowProblem(row.line(), HrColumn.ROLES.headerName(), "role-not-allowed", invalid.reason()));
             }
         }
         Map<String, UUID> idByEmail = new HashMap<>();
@@ -121,6 +123,7 @@ public final class ImportPlan {
                     plan.problems.add(new RowProblem(
                             row.line(),
                             HrColumn.MANAGER_EMAIL.headerName(),
+                            "unknown-manager",
                             "must be the address of another employed person of the organisation, in this file or"
                                     + " registered before"));
                     continue;
@@ -193,6 +196,7 @@ public final class ImportPlan {
             problems.add(new RowProblem(
                     rowsByEmail.get(email).line(),
                     HrColumn.MANAGER_EMAIL.headerName(),
+                    "manager-circle",
                     "forms a circle of managers, or names a manager whose own row has a problem"));
         }
     }

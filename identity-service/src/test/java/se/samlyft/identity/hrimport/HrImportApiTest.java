@@ -59,6 +59,17 @@ class HrImportApiTest extends AgainstIdentity {
                 .isEqualTo(1);
         assertThat(problems(body.path("problems")))
                 .containsExactly("3 e-post", "3 personnummer", "3 yrke", "4 arbetsplatskod", "4 födelseår", "5 e-post");
+        assertThat(body.path("problems")
+                        .valueStream()
+                        .map(problem -> problem.path("code").asString()))
+                .as("a code for each, which a page says in its own words")
+                .containsExactly(
+                        "invalid-email",
+                        "invalid-personal-number",
+                        "unknown-occupation",
+                        "invalid-workplace-code",
+                        "invalid-birth-year",
+                        "duplicate-email");
         assertThat(body.toString()).doesNotContain("19780315-4562");
         assertThat(api.get("/api/identity/people", coordinatorOf(GOTEBORG))
                         .json()
