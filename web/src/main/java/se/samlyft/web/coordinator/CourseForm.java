@@ -25,7 +25,7 @@ record CourseForm(
     /** One module's row of the form. */
     record ModuleRow(String titel, String minuter) {
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return titel.isBlank() && minuter.isBlank();
         }
     }
@@ -79,7 +79,7 @@ record CourseForm(
     }
 
     /** The modules' rows that are filled in, in order; with at least one row to type in. */
-    List<ModuleRow> rows() {
+    public List<ModuleRow> rows() {
         return moduler.isEmpty() ? List.of(new ModuleRow("", "")) : moduler;
     }
 

@@ -11,7 +11,7 @@ import se.samlyft.web.page.ProblemMessages;
  * person. Templates reach it as {@code @importTexts}.
  */
 @Component("importTexts")
-class ImportTexts {
+public class ImportTexts {
 
     private final ProblemMessages texts;
 
@@ -19,7 +19,7 @@ class ImportTexts {
         this.texts = texts;
     }
 
-    String problem(IdentityApi.RowProblem problem) {
+    public String problem(IdentityApi.RowProblem problem) {
         String column = problem.column() == null || problem.column().isBlank() ? "–" : problem.column();
         String what = texts.messageOr("import.problem." + problem.code(), texts.message("import.problem.invalid"));
         return problem.line() > 0
@@ -27,7 +27,7 @@ class ImportTexts {
                 : texts.message("import.problem.file", what);
     }
 
-    String warning(IdentityApi.RoleWarning warning) {
+    public String warning(IdentityApi.RoleWarning warning) {
         return texts.message(
                 "import.warning.roles",
                 warning.line(),
@@ -37,7 +37,7 @@ class ImportTexts {
                         .collect(Collectors.joining(", ")));
     }
 
-    String changes(IdentityApi.ImportedPerson person) {
+    public String changes(IdentityApi.ImportedPerson person) {
         return person.changes().stream()
                 .map(change -> texts.messageOr("import.change." + change, change))
                 .collect(Collectors.joining(", "));

@@ -116,7 +116,7 @@ record OfferingForm(
                 first(sent, "kvoterSlapps"));
     }
 
-    String quotaOf(String tenant) {
+    public String quotaOf(String tenant) {
         return kvoter.getOrDefault(tenant, "");
     }
 
