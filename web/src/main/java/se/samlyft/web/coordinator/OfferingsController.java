@@ -256,8 +256,23 @@ class OfferingsController {
      * Each organisation's quota and the seats its people hold from it and from the pool, and how many wait, as
      * enrolment-service counts them now; organisations with neither quota nor anyone enrolled are left out.
      */
+    /**
+     * Each organisation's quota and use; for an offering enrolment-service does not know yet (the catalog's event of
+     * one just scheduled is on its way), the quotas with nothing taken.
+     */
     private List<QuotaUse> quotaUse(CatalogApi.Offering offering) {
-        EnrolmentApi.Seats seats = enrolments.seats(offering.id());
+        EnrolmentApi.Seats seats;
+        try {
+            seats = enrolments.seats(offering.id());
+        } catch (ApiProblem problem) {
+            if (!problem.isNotFound()) {
+                throw problem;
+            }
+            return offering.quotas().stream()
+                    .map(quota -> new QuotaUse(quota.tenant(), identity.nameOf(quota.tenant()), quota.seats(), 0, 0, 0))
+                    .sorted(SwedishOrder.by(QuotaUse::name))
+                    .toList();
+        }
         return seats.organisations().stream()
                 .filter(use -> use.quota() != null
                         || use.fromQuota() + use.fromPool() + use.awaitingApproval() + use.waiting() > 0)

@@ -1,6 +1,7 @@
 package se.samlyft.web.projectleader;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -152,10 +153,42 @@ class ProgrammesController {
         model.addAttribute("owns", programme.owner().equals(own));
         model.addAttribute("offerings", funded);
         model.addAttribute("months", months(programme));
-        ReportingApi.FollowUp followUp = reporting.followUp(id);
+        ReportingApi.FollowUp followUp = followUpOf(programme);
         model.addAttribute("followUp", followUp);
         model.addAttribute("charts", dashboards.of(programme, followUp, funded));
         return "projectleader/programme";
+    }
+
+    /**
+     * The programme's follow-up; for one the reports do not know yet (the catalog's event of one just registered is on
+     * its way) and without participants, nothing counted.
+     */
+    private ReportingApi.FollowUp followUpOf(CatalogApi.Programme programme) {
+        try {
+            return reporting.followUp(programme.id());
+        } catch (ApiProblem problem) {
+            if (!problem.isNotFound()) {
+                throw problem;
+            }
+            return new ReportingApi.FollowUp(
+                    0,
+                    programme.plannedParticipants(),
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    null,
+                    0,
+                    0,
+                    null,
+                    null,
+                    Map.of(),
+                    List.of());
+        }
     }
 
     /** The funder's monthly report of one month, with who started and ended in it and each participant's hours. */
