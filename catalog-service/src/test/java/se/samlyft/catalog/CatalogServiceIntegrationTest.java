@@ -16,7 +16,13 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
 
     @Override
     protected void seedRowsOfTwoTenants(JdbcTemplate owner) {
-        owner.update("delete from offering where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
+        owner.update(
+                "delete from offering where tenant_id in (?, ?)"
+                        + " or programme_id in (select id from programme where tenant_id in (?, ?))",
+                ARVIDSJAUR,
+                MALA,
+                ARVIDSJAUR,
+                MALA);
         owner.update("delete from course where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
         owner.update("delete from programme where tenant_id in (?, ?)", ARVIDSJAUR, MALA);
         seedCourse(owner, ARVIDSJAUR, "Dokumentera säkert");
@@ -64,6 +70,11 @@ class CatalogServiceIntegrationTest extends ServicePlatformTest {
                         + " values (?, ?, ?, true, 2)",
                 UUID.randomUUID(),
                 offering,
+                tenant);
+        owner.update(
+                "insert into offering_enrolled_member (offering_id, tenant_id, member) values (?, ?, ?)",
+                offering,
+                tenant,
                 tenant);
     }
 

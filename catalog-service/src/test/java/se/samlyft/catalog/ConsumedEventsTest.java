@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.samlyft.catalog.messaging.MembershipDays;
 import se.samlyft.testsupport.Eventually;
 import se.samlyft.testsupport.TestDatabase;
 import se.samlyft.testsupport.TestHttp;
@@ -47,6 +48,9 @@ class ConsumedEventsTest extends AgainstTheCatalog {
 
     @Autowired
     private TestDatabase database;
+
+    @Autowired
+    private MembershipDays membershipDays;
 
     private KafkaProducer<String, String> producer;
 
@@ -134,6 +138,69 @@ class ConsumedEventsTest extends AgainstTheCatalog {
                 response -> response.status() == 201);
 
         assertThat(audienceOf(scheduled.json())).containsExactly("dorotea");
+    }
+
+    @Test
+    void aMemberJoiningAheadReachesTheJointOfferingsOnItsDayAndOneLeavingKeepsWhatItsPeopleEnrolledIn() {
+        String federation = "samverkan-" + suffix();
+        String coordinator = federationCoordinatorOf(federation);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+        String tomorrow = today.plusDays(1).toString();
+        sendMembership(
+                federation,
+                1,
+                member("dorotea", "2024-01-01", null),
+                member("storuman", "2024-01-01", null),
+                member("lycksele", "2024-01-01", null));
+        String courseId = publishedCourseOfFederation(api, federation);
+        TestHttp.Response scheduled = eventually(
+                () -> api.post(
+                        "/api/catalog/offerings",
+                        coordinator,
+                        upcoming(hostterminen(courseId))
+                                .put("audience", "FEDERATION_MEMBERS")
+                                .toString()),
+                response -> response.status() == 201);
+        String offering = scheduled.header("Location");
+        UUID offeringId = UUID.fromString(scheduled.json().path("id").asString());
+        String enrolled = sendEnrolmentOf("storuman", UUID.randomUUID(), offeringId, federation, "CONFIRMED", 2);
+        eventually(() -> processed("seats-taken", enrolled), Boolean::booleanValue);
+
+        String changed = sendMembership(
+                federation,
+                2,
+                member("dorotea", "2024-01-01", null),
+                member("storuman", "2024-01-01", tomorrow),
+                member("lycksele", "2024-01-01", tomorrow),
+                member("kramfors", tomorrow, null));
+        eventually(() -> processed("federation-membership", changed), Boolean::booleanValue);
+
+        assertThat(audienceOf(api.get(offering, coordinator).json()))
+                .as("until tomorrow, today's members")
+                .containsExactly("dorotea", "lycksele", "storuman");
+        assertThat(api.get(offering, participantOf("kramfors")).status()).isEqualTo(404);
+
+        assertThat(membershipDays.resolveDue(today.plusDays(1))).isGreaterThanOrEqualTo(1);
+
+        JsonNode tomorrows = api.get(offering, coordinator).json();
+        assertThat(audienceOf(tomorrows)).containsExactly("dorotea", "kramfors");
+        assertThat(tomorrows.path("version").asLong()).isEqualTo(2);
+        assertThat(api.get(offering, participantOf("kramfors")).status()).isEqualTo(200);
+        assertThat(api.get(offering, participantOf("lycksele")).status())
+                .as("a member that left, with nobody enrolled")
+                .isEqualTo(404);
+        assertThat(api.get(offering, participantOf("storuman")).status())
+                .as("a member that left keeps reading what its people enrolled in")
+                .isEqualTo(200);
+        assertThat(api.get("/api/catalog/courses/" + courseId, participantOf("storuman"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(offeringsListedFor(participantOf("storuman")))
+                .as("but it is no longer offered to it")
+                .doesNotContain(offeringId.toString());
+        assertThat(membershipDays.resolveDue(today.plusDays(1)))
+                .as("the day is resolved once")
+                .isZero();
     }
 
     @Test
@@ -237,6 +304,38 @@ class ConsumedEventsTest extends AgainstTheCatalog {
                 federation,
                 "se.samlyft.identity.federation-membership-changed.v1",
                 UUID.randomUUID().toString(),
+                data);
+    }
+
+    private java.util.List<String> offeringsListedFor(String token) {
+        return api.get("/api/catalog/offerings?size=100", token)
+                .json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("id").asString())
+                .toList();
+    }
+
+    /** An enrolment of a person of {@code organisation} on an offering of {@code owner}. */
+    private String sendEnrolmentOf(
+            String organisation, UUID enrolment, UUID offering, String owner, String state, long version) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode data = JSON.createObjectNode()
+                .put("enrolmentId", enrolment.toString())
+                .put("version", version)
+                .put("personId", UUID.randomUUID().toString())
+                .put("organisation", organisation)
+                .put("offeringId", offering.toString())
+                .put("courseId", UUID.randomUUID().toString())
+                .put("offeringOwner", owner)
+                .put("state", state)
+                .put("occurredAt", Instant.now().toString());
+        return send(
+                "samlyft.enrolment.events",
+                enrolment.toString(),
+                organisation,
+                "se.samlyft.enrolment.enrolment-" + state.toLowerCase().replace('_', '-') + ".v1",
+                id,
                 data);
     }
 

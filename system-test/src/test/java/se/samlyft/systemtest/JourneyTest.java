@@ -1,6 +1,8 @@
 package se.samlyft.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samlyft.systemtest.GatewayCalls.created;
+import static se.samlyft.systemtest.GatewayCalls.ok;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Objects of one tenant made through the gateway with its coordinator's token, each carrying a marker text: a
- * programme, a published course, an offering and a webhook subscription (to a type no test produces).
+ * programme, a published course, an offering funded by the programme, one of the tenant's people enrolled on it, and a
+ * webhook subscription (to a type no test produces).
  */
 final class TenantData {
 
@@ -73,7 +74,38 @@ final class TenantData {
                 .put("description", marker);
         subscription.putArray("eventTypes").add("se.samlyft.identity.person-erased.v1");
         created(gateway, "/api/integrations/subscriptions", coordinator, subscription);
+        enrolOnePerson(gateway, coordinator, offeringId);
         return offeringId;
+    }
+
+    /**
+     * The coordinator enrols one of the organisation's people on the offering, once enrolment-service has the
+     * catalog's event of it: so that the tenant has an enrolment, a roster and seats for others to try to reach.
+     */
+    private static void enrolOnePerson(TestHttp gateway, String coordinator, String offeringId) {
+        TestHttp.Response people = gateway.get("/api/identity/people?size=1", coordinator);
+        assertThat(people.status()).as(people.body()).isEqualTo(200);
+        String personId = people.json().path("items").get(0).path("id").asString();
+        String request = JSON.createObjectNode()
+                .put("offeringId", offeringId)
+                .put("personId", personId)
+                .toString();
+        Instant until = Instant.now().plusSeconds(60);
+        TestHttp.Response enrolled = send(gateway, "/api/enrolments", coordinator, request);
+        while (enrolled.status() == 404 && Instant.now().isBefore(until)) {
+            pause();
+            enrolled = send(gateway, "/api/enrolments", coordinator, request);
+        }
+        assertThat(enrolled.status()).as("/api/enrolments: " + enrolled.body()).isEqualTo(201);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the offering to reach enrolment-service");
+        }
     }
 
     private static JsonNode created(TestHttp gateway, String path, String token, ObjectNode body) {

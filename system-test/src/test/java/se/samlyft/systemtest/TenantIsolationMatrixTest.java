@@ -33,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the wrong credentials: another tenant's token on the first tenant's objects, a platform administrator's token
  * (which passes the gateway on the administration routes only), no token, a genuine token of the realm that has
  * expired, and a token of a foreign issuer. The operations come from the documents the services serve, so a new
- * endpoint is covered without anyone listing it here. A federation's invitation is seen and answered by the invited
- * organisation only, and a manager sees only the people they manage.
+ * endpoint is covered without anyone listing it here. The reports are tried on the first tenant's catalog objects too
+ * (its programme's follow-up and monthly report), and enrolment's operations on its offering (the roster and the
+ * seats) as well as its enrolment. A federation's invitation is seen and answered by the invited organisation only,
+ * and a manager sees only the people they manage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Order(1)
@@ -103,6 +105,7 @@ class TenantIsolationMatrixTest {
             operations.put(service, Operation.allOf(document));
             ownersIds.put(service, idsListedFor(service, owner));
         }
+        ownersIds.get("reporting").addAll(ownersIds.get("catalog"));
     }
 
     @Test
@@ -114,6 +117,13 @@ class TenantIsolationMatrixTest {
         assertThat(ownersIds.get("catalog"))
                 .as("the first tenant's catalog objects")
                 .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(ownersIds.get("enrolment"))
+                .as("the first tenant's enrolment, its offering, course and person")
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(operations.get("enrolment"))
+                .extracting(Operation::path)
+                .as("the roster and the seats of an offering are in the matrix")
+                .contains("/api/enrolments/offerings/{offeringId}", "/api/enrolments/offerings/{offeringId}/seats");
     }
 
     @Test

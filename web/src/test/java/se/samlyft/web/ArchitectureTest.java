@@ -17,7 +17,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule pagesCallTheApisThroughTheirClients = noClasses()
             .that()
-            .resideInAnyPackage("se.samlyft.web.course..", "se.samlyft.web.mine..", "se.samlyft.web.manager..")
+            .resideInAnyPackage(
+                    "se.samlyft.web.course..",
+                    "se.samlyft.web.mine..",
+                    "se.samlyft.web.manager..",
+                    "se.samlyft.web.coordinator..",
+                    "se.samlyft.web.projectleader..",
+                    "se.samlyft.web.admin..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web.client..", "java.net.http..");
@@ -32,6 +38,9 @@ class ArchitectureTest {
                     "se.samlyft.web.course..",
                     "se.samlyft.web.mine..",
                     "se.samlyft.web.manager..",
+                    "se.samlyft.web.coordinator..",
+                    "se.samlyft.web.projectleader..",
+                    "se.samlyft.web.admin..",
                     "se.samlyft.web.home..",
                     "se.samlyft.web.page..");
 
@@ -42,4 +51,15 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("se.samlyft.web.manager..", "se.samlyft.web.course..");
+
+    @ArchTest
+    static final ArchRule theAdministratorsPagesStandApart = noClasses()
+            .that()
+            .resideInAnyPackage("se.samlyft.web.coordinator..", "se.samlyft.web.projectleader..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("se.samlyft.web.admin..")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("se.samlyft.web.mine..", "se.samlyft.web.manager..");
 }

@@ -168,6 +168,8 @@ class CatalogEventTranslator {
         putIfPresent(data, "programmeArea", codes.programmeArea());
         putIfPresent(data, "specificObjective", codes.specificObjective());
         putIfPresent(data, "interventionType", codes.interventionType());
+        var partners = data.putArray("partners");
+        terms.partners().forEach(partner -> partners.add(partner.value()));
     }
 
     private static void putIfPresent(ObjectNode data, String field, @Nullable String value) {

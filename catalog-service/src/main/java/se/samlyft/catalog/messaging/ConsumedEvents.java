@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import se.samlyft.catalog.offering.Federations.Membership;
+import se.samlyft.catalog.federation.Federations.Membership;
+import se.samlyft.catalog.offering.EnrolledOrganisations;
 import se.samlyft.catalog.offering.SeatsTaken;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
@@ -18,7 +19,7 @@ import se.samlyft.platform.tenancy.TenantId;
 
 /**
  * What the catalog takes from other services' events, each applied once through the inbox: federation membership
- * from identity-service, and seats taken from enrolment-service. Other event types on those topics are not the
+ * from identity-service, and from enrolment-service the seats taken and the organisations enrolled on each offering. Other event types on those topics are not the
  * catalog's concern and are passed over.
  */
 @Component
@@ -38,11 +39,14 @@ class ConsumedEvents {
     private final Inbox inbox;
     private final MembershipChanges membershipChanges;
     private final SeatsTaken seatsTaken;
+    private final EnrolledOrganisations enrolled;
 
-    ConsumedEvents(Inbox inbox, MembershipChanges membershipChanges, SeatsTaken seatsTaken) {
+    ConsumedEvents(
+            Inbox inbox, MembershipChanges membershipChanges, SeatsTaken seatsTaken, EnrolledOrganisations enrolled) {
         this.inbox = inbox;
         this.membershipChanges = membershipChanges;
         this.seatsTaken = seatsTaken;
+        this.enrolled = enrolled;
     }
 
     @KafkaListener(topics = IDENTITY_TOPIC, groupId = "${spring.application.name}")
@@ -77,15 +81,16 @@ class ConsumedEvents {
                 event.key(),
                 event.data(),
                 event.position());
-        inbox.handle(
-                "seats-taken",
-                ofOwner,
-                applied -> seatsTaken.record(
-                        enrolment.enrolmentId(),
-                        enrolment.offeringId(),
-                        TenantId.of(enrolment.offeringOwner()),
-                        SEAT_HOLDING_STATES.contains(enrolment.state()),
-                        enrolment.version()));
+        inbox.handle("seats-taken", ofOwner, applied -> {
+            TenantId owner = TenantId.of(enrolment.offeringOwner());
+            seatsTaken.record(
+                    enrolment.enrolmentId(),
+                    enrolment.offeringId(),
+                    owner,
+                    SEAT_HOLDING_STATES.contains(enrolment.state()),
+                    enrolment.version());
+            enrolled.record(enrolment.offeringId(), owner, TenantId.of(enrolment.organisation()));
+        });
     }
 
     private void applyMembership(InboundEvent event) {
@@ -119,5 +124,6 @@ class ConsumedEvents {
     }
 
     /** The part of every enrolment event the catalog reads. */
-    record EnrolmentState(UUID enrolmentId, UUID offeringId, String offeringOwner, String state, long version) {}
+    record EnrolmentState(
+            UUID enrolmentId, UUID offeringId, String offeringOwner, String organisation, String state, long version) {}
 }

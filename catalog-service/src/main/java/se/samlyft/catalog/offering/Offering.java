@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.tenancy.TenantId;
@@ -12,8 +13,10 @@ import se.samlyft.platform.tenancy.TenantId;
 /**
  * One scheduled run of a published course, owned by an organisation or a federation. Its audience is resolved into
  * the organisations whose staff may enrol when it is scheduled or changed: the owner for its own staff, the
- * federation's members of that day, or the named organisations, which for a federation must be its members. It can
- * change while scheduled and be cancelled once; every change raises the version and records an
+ * federation's members of that day, or the named organisations, which must be members of the owning federation or
+ * partners named by the programme that funds the offering (so a municipality's project runs a joint course with a
+ * private care provider without a federation). An offering a programme funds lies within the programme's period. It
+ * can change while scheduled and be cancelled once; every change raises the version and records an
  * {@link OfferingEvent}.
  */
 public final class Offering {
@@ -49,16 +52,22 @@ public final class Offering {
 
     /**
      * A newly scheduled offering at version 1; {@code federationMembers} are the owner's members if it is a
-     * federation, and empty otherwise.
+     * federation, and empty otherwise; {@code funding} is the programme the terms name, if they name one.
      */
     public static Offering schedule(
-            UUID id, UUID courseId, TenantId owner, OfferingTerms terms, Set<TenantId> federationMembers, Instant at) {
+            UUID id,
+            UUID courseId,
+            TenantId owner,
+            OfferingTerms terms,
+            Set<TenantId> federationMembers,
+            @Nullable Funding funding,
+            Instant at) {
         Offering offering = new Offering(
                 id,
                 courseId,
                 owner,
                 terms,
-                audienceOf(owner, terms, federationMembers),
+                audienceOf(owner, terms, federationMembers, fundingOf(terms, funding)),
                 OfferingStatus.SCHEDULED,
                 1,
                 0);
@@ -83,9 +92,13 @@ public final class Offering {
     }
 
     /** Replaces the terms of a scheduled offering; a cancelled one cannot change. */
-    public void change(OfferingTerms changed, Set<TenantId> federationMembers, Instant at) {
+    public void change(OfferingTerms changed, Set<TenantId> federationMembers, @Nullable Funding funding, Instant at) {
         requireScheduled("changed");
-        audienceTenants = audienceOf(owner, changed, federationMembers);
+        replace(changed, audienceOf(owner, changed, federationMembers, fundingOf(changed, funding)), at);
+    }
+
+    private void replace(OfferingTerms changed, List<TenantId> audience, Instant at) {
+        audienceTenants = audience;
         terms = changed;
         version++;
         events.add(new OfferingEvent.Changed(snapshot(), at));
@@ -109,7 +122,7 @@ public final class Offering {
         if (resolved.isEmpty() || resolved.equals(audienceTenants)) {
             return false;
         }
-        change(terms.withQuotasOnlyFor(federationMembers), federationMembers, at);
+        replace(terms.withQuotasOnlyFor(federationMembers), resolved, at);
         return true;
     }
 
@@ -132,10 +145,31 @@ public final class Offering {
         }
     }
 
-    private static List<TenantId> audienceOf(TenantId owner, OfferingTerms terms, Set<TenantId> federationMembers) {
+    private static @Nullable Funding fundingOf(OfferingTerms terms, @Nullable Funding funding) {
+        UUID programmeId = terms.programmeId();
+        if (programmeId == null) {
+            return null;
+        }
+        if (funding == null || !funding.programmeId().equals(programmeId)) {
+            throw new IllegalArgumentException("The funding of programme " + programmeId + " must be given");
+        }
+        funding.requireWithinPeriod(terms);
+        return funding;
+    }
+
+    private static List<TenantId> audienceOf(
+            TenantId owner, OfferingTerms terms, Set<TenantId> federationMembers, @Nullable Funding funding) {
         boolean federation = !federationMembers.isEmpty();
-        if (!federation && terms.audience() != AudienceKind.OWN_STAFF) {
-            throw new InvalidInput("audience", "must be OWN_STAFF for an organisation that is not a federation");
+        List<TenantId> partners = funding == null ? List.of() : funding.partners();
+        if (terms.audience() == AudienceKind.FEDERATION_MEMBERS && !federation) {
+            throw new InvalidInput(
+                    "audience", "must be OWN_STAFF or NAMED for an organisation that is not a federation");
+        }
+        if (terms.audience() == AudienceKind.NAMED && !federation && partners.isEmpty()) {
+            throw new InvalidInput(
+                    "audience",
+                    "may be NAMED for an organisation that is not a federation only when the offering's programme"
+                            + " names partners");
         }
         List<TenantId> audience = switch (terms.audience()) {
             case OWN_STAFF -> List.of(owner);
@@ -146,8 +180,14 @@ public final class Offering {
             case NAMED -> terms.namedOrganisations();
         };
         for (TenantId named : terms.namedOrganisations()) {
-            if (!federationMembers.contains(named)) {
-                throw new InvalidInput("namedOrganisations", "must be members of the federation; " + named + " is not");
+            boolean nameable = federation ? federationMembers.contains(named) : named.equals(owner);
+            if (!nameable && !partners.contains(named)) {
+                throw new InvalidInput(
+                        "namedOrganisations",
+                        federation
+                                ? "must be members of the federation or partners of the offering's programme; " + named
+                                        + " is neither"
+                                : "must be the owner or partners of the offering's programme; " + named + " is not");
             }
         }
         for (Quota quota : terms.quotas()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -27,6 +28,7 @@ public final class Programme {
 
     /** A newly registered programme, at version 1. */
     public static Programme register(UUID id, TenantId owner, ProgrammeTerms terms, Instant at) {
+        requireOthersAsPartners(owner, terms);
         Programme programme = new Programme(id, owner, terms, 1);
         programme.events.add(new ProgrammeEvent.Registered(id, owner, 1, terms, at));
         return programme;
@@ -39,9 +41,16 @@ public final class Programme {
 
     /** Replaces the terms with amended ones. */
     public void amend(ProgrammeTerms amended, Instant at) {
+        requireOthersAsPartners(owner, amended);
         terms = amended;
         version++;
         events.add(new ProgrammeEvent.Changed(id, owner, version, terms, at));
+    }
+
+    private static void requireOthersAsPartners(TenantId owner, ProgrammeTerms terms) {
+        if (terms.partners().contains(owner)) {
+            throw new InvalidInput("partners", "are other organisations than the programme's owner " + owner);
+        }
     }
 
     /** The events recorded since the programme was registered or restored, oldest first. */

@@ -2,12 +2,16 @@ package se.samlyft.catalog.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
 import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.tenancy.TenantId;
 
 /**
  * What a funding decision says about a programme: its number with the funder (an ESF project number such as
  * {@code 2020/00194}), name, funder, region, period, total budget and grant in whole kronor, co-financing rate in
- * percent, planned participants and the funder's codes.
+ * percent, planned participants, the funder's codes, and the partner organisations the project runs its courses with
+ * (a municipality's project with a private care provider): an offering the programme funds may be offered to them.
  */
 public record ProgrammeTerms(
         String number,
@@ -20,7 +24,11 @@ public record ProgrammeTerms(
         long grantSek,
         BigDecimal coFinancingRatePercent,
         int plannedParticipants,
-        FunderCodes codes) {
+        FunderCodes codes,
+        List<TenantId> partners) {
+
+    /** The most partners one programme may name. */
+    public static final int MOST_PARTNERS = 50;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -57,6 +65,18 @@ public record ProgrammeTerms(
         if (codes == null) {
             codes = FunderCodes.none();
         }
+        partners = partners == null ? List.of() : List.copyOf(partners);
+        if (partners.size() > MOST_PARTNERS) {
+            throw new InvalidInput("partners", "must name at most " + MOST_PARTNERS + " organisations");
+        }
+        if (new HashSet<>(partners).size() != partners.size()) {
+            throw new InvalidInput("partners", "must name each organisation once");
+        }
+    }
+
+    /** Whether the programme's period holds the day. */
+    public boolean covers(LocalDate day) {
+        return !day.isBefore(start) && !day.isAfter(end);
     }
 
     private static String required(String value, String field) {

@@ -10,6 +10,7 @@ import static se.samlyft.catalog.course.CourseFixture.course;
 import static se.samlyft.catalog.offering.OfferingFixture.hostterminen;
 import static se.samlyft.catalog.offering.OfferingFixture.publishedCourseOf;
 import static se.samlyft.catalog.offering.OfferingFixture.publishedCourseOfFederation;
+import static se.samlyft.catalog.programme.ProgrammeFixture.current;
 import static se.samlyft.catalog.programme.ProgrammeFixture.valfardsteknologi;
 
 import java.util.List;
@@ -216,7 +217,7 @@ class OfferingApiTest extends AgainstTheCatalog {
         String programme = api.post(
                         "/api/catalog/programmes",
                         coordinator,
-                        valfardsteknologi("2026/00111").toString())
+                        current("2026/00111").toString())
                 .json()
                 .path("id")
                 .asString();
@@ -230,6 +231,78 @@ class OfferingApiTest extends AgainstTheCatalog {
 
         assertThat(scheduled.status()).isEqualTo(201);
         assertThat(scheduled.json().path("programmeId").asString()).isEqualTo(programme);
+    }
+
+    @Test
+    void aFederationsJointOfferingMayBeFundedByAProgrammeOfOneOfItsMembers() {
+        String arvidsjaursProject = programmeOf(coordinatorOf("arvidsjaur"), current("2026/00112"));
+        String kirunasProject = programmeOf(coordinatorOf(KIRUNA), current("2026/00113"));
+        ObjectNode joint =
+                hostterminen(publishedCourseOfFederation(api, AKADEMI_NORR)).put("audience", "FEDERATION_MEMBERS");
+
+        var funded = api.post(
+                OFFERINGS,
+                federationCoordinatorOf(AKADEMI_NORR),
+                joint.deepCopy().put("programmeId", arvidsjaursProject).toString());
+        var refused = api.post(
+                OFFERINGS,
+                federationCoordinatorOf(AKADEMI_NORR),
+                joint.deepCopy().put("programmeId", kirunasProject).toString());
+
+        assertThat(funded.status()).as(funded.body()).isEqualTo(201);
+        assertThat(funded.json().path("programmeId").asString()).isEqualTo(arvidsjaursProject);
+        assertThat(refused(refused)).containsExactly("programmeId");
+        assertThat(fieldsOfRefused(hostterminen(kirunasCourse()).put("programmeId", arvidsjaursProject)))
+                .as("a municipality's offering names only its own programme")
+                .containsExactly("programmeId");
+    }
+
+    @Test
+    void anOfferingAProgrammeFundsLiesWithinTheProgrammesPeriod() {
+        String ended = programmeOf(coordinatorOf(KIRUNA), valfardsteknologi("2020/00114"));
+
+        var refused = api.post(
+                OFFERINGS,
+                coordinatorOf(KIRUNA),
+                hostterminen(kirunasCourse()).put("programmeId", ended).toString());
+
+        assertThat(refused(refused)).containsExactly("startsAt");
+        assertThat(refused.json().path("errors").get(0).path("message").asString())
+                .contains("2020-08-01 – 2022-12-31", "2026-09-07");
+    }
+
+    @Test
+    void aMunicipalityOffersItsProjectsCourseToThePartnersItsProgrammeNamesWithoutAFederation() {
+        String coordinator = coordinatorOf("pitea");
+        ObjectNode project = current("2026/00115");
+        project.putArray("partners").add("god-assistans-i-norr");
+        String programme = programmeOf(coordinator, project);
+        ObjectNode named = hostterminen(publishedCourseOf(api, "pitea"))
+                .put("programmeId", programme)
+                .put("audience", "NAMED");
+        named.putArray("namedOrganisations").add("pitea").add("god-assistans-i-norr");
+        named.putArray("quotas").add(quota("god-assistans-i-norr", 8));
+
+        var scheduled = api.post(OFFERINGS, coordinator, named.toString());
+
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        String location = scheduled.header("Location");
+        assertThat(api.get(location, participantOf("god-assistans-i-norr")).status())
+                .isEqualTo(200);
+        assertThat(api.get(location, participantOf("pitea")).status()).isEqualTo(200);
+        assertThat(api.get(location, participantOf("lulea")).status()).isEqualTo(404);
+        assertThat(idsListedFor(participantOf("god-assistans-i-norr"))).contains(idOf(location));
+
+        ObjectNode stranger = named.deepCopy();
+        stranger.putArray("namedOrganisations").add("pitea").add("lulea");
+        stranger.remove("quotas");
+        ObjectNode unfunded = named.deepCopy();
+        unfunded.remove("programmeId");
+        unfunded.remove("quotas");
+        assertThat(refused(api.post(OFFERINGS, coordinator, stranger.toString())))
+                .containsExactly("namedOrganisations");
+        assertThat(refused(api.post(OFFERINGS, coordinator, unfunded.toString())))
+                .containsExactly("audience");
     }
 
     @Test
@@ -314,6 +387,12 @@ class OfferingApiTest extends AgainstTheCatalog {
                         .path("totalItems")
                         .asLong())
                 .isZero();
+    }
+
+    private String programmeOf(String coordinator, ObjectNode programme) {
+        TestHttp.Response registered = api.post("/api/catalog/programmes", coordinator, programme.toString());
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return registered.json().path("id").asString();
     }
 
     private String kirunasCourse() {

@@ -2,6 +2,7 @@ package se.samlyft.catalog.programme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +31,14 @@ public final class ProgrammeFixture {
                 .put("interventionType", "117");
     }
 
+    /**
+     * The programme under the number given, with a period around the offerings of the tests (March 2026 to February
+     * 2028), so that they may name it as their funding.
+     */
+    public static ObjectNode current(String number) {
+        return valfardsteknologi(number).put("start", "2026-03-01").put("end", "2028-02-29");
+    }
+
     /** The programme's terms as the domain holds them, with the planned participants given. */
     public static ProgrammeTerms valfardsteknologi(int plannedParticipants) {
         return new ProgrammeTerms(
@@ -43,6 +52,7 @@ public final class ProgrammeFixture {
                 2_993_347,
                 new BigDecimal("50"),
                 plannedParticipants,
-                new FunderCodes("1", "1.1", "117"));
+                new FunderCodes("1", "1.1", "117"),
+                List.of());
     }
 }

@@ -7,6 +7,7 @@ import static se.samlyft.catalog.programme.ProgrammeFixture.valfardsteknologi;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.samlyft.platform.problem.InvalidInput;
@@ -35,6 +36,42 @@ class ProgrammeTest {
         assertThat(programme.version()).isEqualTo(2);
         assertThat(programme.terms().plannedParticipants()).isEqualTo(500);
         assertThat(programme.events()).singleElement().isInstanceOf(ProgrammeEvent.Changed.class);
+    }
+
+    @Test
+    void namesEachPartnerOnceAndNeverItsOwner() {
+        TenantId godAssistans = TenantId.of("god-assistans-i-norr");
+        ProgrammeTerms withPartner = valfardsteknologi(460);
+        ProgrammeTerms withOwner = new ProgrammeTerms(
+                withPartner.number(),
+                withPartner.name(),
+                withPartner.funder(),
+                withPartner.region(),
+                withPartner.start(),
+                withPartner.end(),
+                withPartner.totalBudgetSek(),
+                withPartner.grantSek(),
+                withPartner.coFinancingRatePercent(),
+                withPartner.plannedParticipants(),
+                withPartner.codes(),
+                List.of(godAssistans, AKADEMI_NORR));
+
+        assertThatThrownBy(() -> Programme.register(UUID.randomUUID(), AKADEMI_NORR, withOwner, NOW))
+                .satisfies(error -> assertThat(((InvalidInput) error).field()).contains("partners"));
+        assertThatThrownBy(() -> new ProgrammeTerms(
+                        withPartner.number(),
+                        withPartner.name(),
+                        withPartner.funder(),
+                        withPartner.region(),
+                        withPartner.start(),
+                        withPartner.end(),
+                        withPartner.totalBudgetSek(),
+                        withPartner.grantSek(),
+                        withPartner.coFinancingRatePercent(),
+                        withPartner.plannedParticipants(),
+                        withPartner.codes(),
+                        List.of(godAssistans, godAssistans)))
+                .satisfies(error -> assertThat(((InvalidInput) error).field()).contains("partners"));
     }
 
     @Test
@@ -68,6 +105,7 @@ class ProgrammeTest {
                 grant,
                 rate,
                 participants,
-                FunderCodes.none());
+                FunderCodes.none(),
+                List.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import se.samlyft.platform.tenancy.TenantId;
 
 /**
  * The enrolments the current tenant scope may see. Storing one hands its recorded events on in the same transaction.
@@ -51,6 +52,27 @@ public interface Enrolments {
      * first, and in order of arrival among equal holds.
      */
     List<Enrolment> awaitingApprovalBy(UUID managerId);
+
+    /**
+     * The enrolments of the scope awaiting a manager's decision, whoever the manager: the hold that runs out first
+     * first, and in order of arrival among equal holds.
+     */
+    List<Enrolment> awaitingApproval();
+
+    /**
+     * A page of the offering's enrolments that the scope sees, in order of arrival, of one state and one organisation
+     * when given.
+     */
+    List<Enrolment> ofOffering(
+            UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation, int page, int size);
+
+    long countOfOffering(UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation);
+
+    /** How the scope's organisations use the offering's seats, one line per organisation with an enrolment on it. */
+    List<SeatUse> seatUse(UUID offeringId);
+
+    /** One organisation's seats on an offering: from its quota and from the pool, awaiting approval, and waiting. */
+    record SeatUse(TenantId organisation, int fromQuota, int fromPool, int awaitingApproval, int waiting) {}
 
     /** A waiting enrolment's place on its offering's waiting list, counting every organisation; empty otherwise. */
     Optional<Integer> waitlistPosition(UUID enrolmentId);

@@ -3,6 +3,7 @@ package se.samlyft.enrolment.enrolment;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import se.samlyft.platform.problem.NotFound;
 
 /**
@@ -18,6 +19,14 @@ public interface Seats {
      * @throws NotFound if the offering is unknown
      */
     <T> T atOffering(UUID offeringId, Function<SeatDesk, T> work);
+
+    /**
+     * Runs {@code read} in a read-only transaction that sees the enrolments of every organisation on the offering (its
+     * owner, audience and enrolled organisations), for its owner, who follows them all.
+     *
+     * @throws NotFound if the offering is unknown
+     */
+    <T> T readingEveryOrganisationOf(UUID offeringId, Supplier<T> read);
 
     /**
      * Expires the holds that ran out and promotes from the waiting lists of offerings whose quotas are released, for

@@ -116,6 +116,51 @@ final class InMemoryEnrolments implements Enrolments {
     }
 
     @Override
+    public List<Enrolment> awaitingApproval() {
+        return all().stream()
+                .filter(e -> e.state() == EnrolmentState.AWAITING_APPROVAL)
+                .toList();
+    }
+
+    @Override
+    public List<Enrolment> ofOffering(
+            UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation, int page, int size) {
+        return all().stream()
+                .filter(e -> e.offeringId().equals(offeringId))
+                .filter(e -> state == null || e.state() == state)
+                .filter(e -> organisation == null || e.stored().organisation().equals(organisation))
+                .skip((long) page * size)
+                .limit(size)
+                .toList();
+    }
+
+    @Override
+    public long countOfOffering(UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation) {
+        return ofOffering(offeringId, state, organisation, 0, Integer.MAX_VALUE).size();
+    }
+
+    @Override
+    public List<SeatUse> seatUse(UUID offeringId) {
+        Map<TenantId, List<Enrolment>> byOrganisation = new java.util.TreeMap<>(Comparator.comparing(TenantId::value));
+        ofOffering(offeringId, null, null, 0, Integer.MAX_VALUE)
+                .forEach(e -> byOrganisation
+                        .computeIfAbsent(e.stored().organisation(), organisation -> new ArrayList<>())
+                        .add(e));
+        return byOrganisation.entrySet().stream()
+                .map(entry -> new SeatUse(
+                        entry.getKey(),
+                        count(entry.getValue(), e -> e.stored().seat() == SeatSource.QUOTA),
+                        count(entry.getValue(), e -> e.stored().seat() == SeatSource.POOL),
+                        count(entry.getValue(), e -> e.state() == EnrolmentState.AWAITING_APPROVAL),
+                        count(entry.getValue(), e -> e.state() == EnrolmentState.WAITLISTED)))
+                .toList();
+    }
+
+    private static int count(List<Enrolment> enrolments, java.util.function.Predicate<Enrolment> which) {
+        return (int) enrolments.stream().filter(which).count();
+    }
+
+    @Override
     public Optional<Integer> waitlistPosition(UUID enrolmentId) {
         return find(enrolmentId)
                 .filter(e -> e.state() == EnrolmentState.WAITLISTED)

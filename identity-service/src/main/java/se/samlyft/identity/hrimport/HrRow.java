@@ -112,14 +112,20 @@ public record HrRow(
             return new Reading(
                     new HrRow(line, profile, manager.isEmpty() ? null : manager.toLowerCase(Locale.ROOT)), List.of());
         } catch (InvalidInput invalid) {
+            String field = invalid.field().orElse("");
             return new Reading(
-                    null, List.of(new RowProblem(line, headerOf(invalid.field().orElse("")), invalid.reason())));
+                    null,
+                    List.of(new RowProblem(
+                            line,
+                            headerOf(field),
+                            field.equals("birthYear") ? "birth-year-mismatch" : "invalid",
+                            invalid.reason())));
         }
     }
 
     private static void requireName(List<RowProblem> problems, int line, HrColumn column, String name) {
         if (name.isBlank() || name.length() > 100) {
-            problems.add(new RowProblem(line, column.headerName(), "must be given, at most 100 characters"));
+            problems.add(new RowProblem(line, column.headerName(), "missing", "must be given, at most 100 characters"));
         }
     }
 
@@ -138,13 +144,28 @@ public record HrRow(
         try {
             return reading.get();
         } catch (InvalidInput invalid) {
-            String header = invalid.field()
-                    .filter("workplaceName"::equals)
-                    .map(HrRow::headerOf)
-                    .orElse(column.headerName());
-            problems.add(new RowProblem(line, header, invalid.reason()));
+            boolean workplaceName =
+                    invalid.field().filter("workplaceName"::equals).isPresent();
+            String header = workplaceName ? headerOf("workplaceName") : column.headerName();
+            problems.add(new RowProblem(
+                    line, header, workplaceName ? "invalid-workplace-name" : codeOf(column), invalid.reason()));
             return null;
         }
+    }
+
+    /** The code of a value of {@code column} that does not read. */
+    private static String codeOf(HrColumn column) {
+        return switch (column) {
+            case EMAIL, MANAGER_EMAIL -> "invalid-email";
+            case PERSONAL_IDENTITY_NUMBER -> "invalid-personal-number";
+            case WORKPLACE_ID -> "invalid-workplace-code";
+            case OCCUPATION -> "unknown-occupation";
+            case SEX -> "unknown-sex";
+            case EDUCATION_LEVEL -> "unknown-education";
+            case BIRTH_YEAR -> "invalid-birth-year";
+            case ROLES -> "unknown-role";
+            default -> "invalid";
+        };
     }
 
     private static <E extends Enum<E>> E choice(String text, Map<String, E> swedish, Class<E> type) {

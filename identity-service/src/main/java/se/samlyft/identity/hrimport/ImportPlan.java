@@ -13,6 +13,7 @@ import se.samlyft.identity.organisation.OrganisationKind;
 import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
 import se.samlyft.identity.person.PersonStatus;
+import se.samlyft.identity.person.Role;
 import se.samlyft.identity.person.RoleRules;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.tenancy.TenantId;
@@ -27,8 +28,33 @@ public final class ImportPlan {
     /** A changed person and the version they were read at. */
     public record Change(Person person, long readVersion) {}
 
+    /**
+     * A person the import registers or changes: id, the file's line, the address, and for a change the fields that
+     * change (by the API's names; a personal identity number is named, never shown).
+     */
+    public record Imported(UUID id, int line, String email, List<String> changes) {
+
+        public Imported {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** A row that takes a coordinator's or manager's roles away, as an empty role cell does: said before it is run. */
+    public record RoleWarning(int line, String email, List<String> removedRoles) {
+
+        public RoleWarning {
+            removedRoles = List.copyOf(removedRoles);
+        }
+    }
+
+    /** The roles an import warns about before taking them away. */
+    private static final List<Role> WATCHED_ROLES = List.of(Role.COORDINATOR, Role.MANAGER);
+
     private final List<Person> registrations = new ArrayList<>();
     private final List<Change> changes = new ArrayList<>();
+    private final List<Imported> created = new ArrayList<>();
+    private final List<Imported> changed = new ArrayList<>();
+    private final List<RoleWarning> warnings = new ArrayList<>();
     private final List<RowProblem> problems = new ArrayList<>();
     private int unchanged;
     private int skipped;
@@ -63,13 +89,15 @@ public final class ImportPlan {
                 plan.problems.add(new RowProblem(
                         row.line(),
                         HrColumn.EMAIL.headerName(),
+                        "duplicate-email",
                         "is the same address as on line " + earlier.line() + "; each person is one row"));
                 continue;
             }
             try {
                 RoleRules.requireFit(kind, row.profile().roles());
             } catch (InvalidInput invalid) {
-                plan.problems.add(new RowProblem(row.line(), HrColumn.ROLES.headerName(), invalid.reason()));
+                plan.problems.add(
+                        new RowProblem(row.line(), HrColumn.ROLES.headerName(), "role-not-allowed", invalid.reason()));
             }
         }
         Map<String, UUID> idByEmail = new HashMap<>();
@@ -95,6 +123,7 @@ public final class ImportPlan {
                     plan.problems.add(new RowProblem(
                             row.line(),
                             HrColumn.MANAGER_EMAIL.headerName(),
+                            "unknown-manager",
                             "must be the address of another employed person of the organisation, in this file or"
                                     + " registered before"));
                     continue;
@@ -111,8 +140,20 @@ public final class ImportPlan {
                 plan.skipped++;
             } else {
                 long version = current.version();
+                PersonProfile before = current.profile();
+                HrRow row = byEmail.get(entry.getKey());
                 if (current.change(entry.getValue(), at)) {
                     plan.changes.add(new Change(current, version));
+                    plan.changed.add(new Imported(
+                            current.id(), row.line(), entry.getKey(), changedFields(before, entry.getValue())));
+                    List<String> removed = WATCHED_ROLES.stream()
+                            .filter(role -> before.roles().contains(role)
+                                    && !entry.getValue().roles().contains(role))
+                            .map(Role::realmRole)
+                            .toList();
+                    if (!removed.isEmpty()) {
+                        plan.warnings.add(new RoleWarning(row.line(), entry.getKey(), removed));
+                    }
                 } else {
                     plan.unchanged++;
                 }
@@ -144,6 +185,7 @@ public final class ImportPlan {
                 if (manager == null || !emailOfNewId.containsKey(manager) || registered.contains(manager)) {
                     UUID id = newIds.get(email);
                     registrations.add(Person.register(id, tenant, profile, at));
+                    created.add(new Imported(id, rowsByEmail.get(email).line(), email, List.of()));
                     registered.add(id);
                     it.remove();
                     progress = true;
@@ -154,8 +196,51 @@ public final class ImportPlan {
             problems.add(new RowProblem(
                     rowsByEmail.get(email).line(),
                     HrColumn.MANAGER_EMAIL.headerName(),
+                    "manager-circle",
                     "forms a circle of managers, or names a manager whose own row has a problem"));
         }
+    }
+
+    /** The fields that differ between two profiles, by the API's names. */
+    private static List<String> changedFields(PersonProfile before, PersonProfile after) {
+        List<String> fields = new ArrayList<>();
+        if (!before.givenName().equals(after.givenName())) {
+            fields.add("givenName");
+        }
+        if (!before.familyName().equals(after.familyName())) {
+            fields.add("familyName");
+        }
+        if (!before.email().equals(after.email())) {
+            fields.add("email");
+        }
+        if (!java.util.Objects.equals(before.personalIdentityNumber(), after.personalIdentityNumber())) {
+            fields.add("personalIdentityNumber");
+        }
+        if (!before.workplace().id().equals(after.workplace().id())) {
+            fields.add("workplaceId");
+        }
+        if (!before.workplace().name().equals(after.workplace().name())) {
+            fields.add("workplaceName");
+        }
+        if (before.occupation() != after.occupation()) {
+            fields.add("occupation");
+        }
+        if (!java.util.Objects.equals(before.managerId(), after.managerId())) {
+            fields.add("managerId");
+        }
+        if (before.sex() != after.sex()) {
+            fields.add("sex");
+        }
+        if (before.birthYear() != after.birthYear()) {
+            fields.add("birthYear");
+        }
+        if (before.educationLevel() != after.educationLevel()) {
+            fields.add("educationLevel");
+        }
+        if (!before.roles().equals(after.roles())) {
+            fields.add("roles");
+        }
+        return fields;
     }
 
     private static PersonProfile withManager(PersonProfile profile, @Nullable UUID managerId) {
@@ -180,6 +265,21 @@ public final class ImportPlan {
 
     public List<Change> changes() {
         return List.copyOf(changes);
+    }
+
+    /** The people the import registers, in the order it registers them. */
+    public List<Imported> created() {
+        return List.copyOf(created);
+    }
+
+    /** The people the import changes, with what changes. */
+    public List<Imported> changed() {
+        return List.copyOf(changed);
+    }
+
+    /** The rows that take a coordinator's or manager's roles away. */
+    public List<RoleWarning> warnings() {
+        return List.copyOf(warnings);
     }
 
     public List<RowProblem> problems() {

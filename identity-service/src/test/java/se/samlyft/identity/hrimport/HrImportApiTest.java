@@ -33,6 +33,7 @@ class HrImportApiTest extends AgainstIdentity {
             api.onboard(municipality(MOLNDAL, "Mölndals stad", "1481", organisationNumber(1481)));
             api.onboard(municipality("partille", "Partille kommun", "1402", organisationNumber(1402)));
             api.onboard(municipality("lerum", "Lerums kommun", "1441", organisationNumber(1441)));
+            api.onboard(municipality("vargarda", "Vårgårda kommun", "1442", organisationNumber(1442)));
         }
     }
 
@@ -59,6 +60,17 @@ class HrImportApiTest extends AgainstIdentity {
                 .isEqualTo(1);
         assertThat(problems(body.path("problems")))
                 .containsExactly("3 e-post", "3 personnummer", "3 yrke", "4 arbetsplatskod", "4 födelseår", "5 e-post");
+        assertThat(body.path("problems")
+                        .valueStream()
+                        .map(problem -> problem.path("code").asString()))
+                .as("a code for each, which a page says in its own words")
+                .containsExactly(
+                        "invalid-email",
+                        "invalid-personal-number",
+                        "unknown-occupation",
+                        "invalid-workplace-code",
+                        "invalid-birth-year",
+                        "duplicate-email");
         assertThat(body.toString()).doesNotContain("19780315-4562");
         assertThat(api.get("/api/identity/people", coordinatorOf(GOTEBORG))
                         .json()
@@ -185,6 +197,86 @@ class HrImportApiTest extends AgainstIdentity {
 
         assertThat(csv(IMPORTS + "?dryRun=true", participantOf(GOTEBORG), file).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theReportListsWhoIsCreatedAndChangedAndWarnsBeforeACoordinatorsRolesAreTakenAway() {
+        String token = coordinatorOf("vargarda");
+        String ingrid = "Ingrid;Åström;ingrid.astrom@vargarda.se;;aldreboende-noltorp;Äldreboende Noltorp;chef;;kvinna;"
+                + "1969;eftergymnasial;";
+        byte[] first = HrFiles.file(
+                StandardCharsets.UTF_8,
+                ingrid + "coordinator manager participant",
+                "Olle;Ek;olle.ek@vargarda.se;;aldreboende-noltorp;Äldreboende Noltorp;undersköterska;"
+                        + "ingrid.astrom@vargarda.se;man;1990;gymnasial;participant");
+        var created = csv(IMPORTS, token, first);
+        byte[] second = HrFiles.file(
+                StandardCharsets.UTF_8,
+                ingrid,
+                "Olle;Ek;olle.ek@vargarda.se;;  ALDREBOENDE-Sorgarden ;Äldreboende Sörgården;undersköterska;"
+                        + "ingrid.astrom@vargarda.se;man;1990;gymnasial;participant");
+
+        var dryRun = csv(IMPORTS + "?dryRun=true", token, second);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json()
+                        .path("createdPeople")
+                        .valueStream()
+                        .map(p -> p.path("email").asString()))
+                .containsExactly("ingrid.astrom@vargarda.se", "olle.ek@vargarda.se");
+        assertThat(created.json().path("createdPeople").get(1).path("line").asInt())
+                .isEqualTo(3);
+        String olle = created.json().path("createdPeople").get(1).path("id").asString();
+        assertThat(api.get("/api/identity/people/" + olle, token).status()).isEqualTo(200);
+        JsonNode checked = dryRun.json();
+        assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+        assertThat(checked.path("problems"))
+                .as("a workplace code in capitals with spaces around is taken in lower case")
+                .isEmpty();
+        assertThat(checked.path("changedPeople")
+                        .valueStream()
+                        .map(p -> p.path("email").asString()))
+                .containsExactly("ingrid.astrom@vargarda.se", "olle.ek@vargarda.se");
+        JsonNode changedOlle = checked.path("changedPeople").get(1);
+        assertThat(changedOlle.path("id").asString()).isEqualTo(olle);
+        assertThat(changedOlle.path("changes").valueStream().map(JsonNode::asString))
+                .containsExactly("workplaceId", "workplaceName");
+        assertThat(checked.path("warnings")).hasSize(1);
+        assertThat(checked.path("warnings").get(0).path("line").asInt()).isEqualTo(2);
+        assertThat(checked.path("warnings")
+                        .get(0)
+                        .path("removedRoles")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .containsExactlyInAnyOrder("coordinator", "manager");
+        assertThat(api.get("/api/identity/people/" + olle, token)
+                        .json()
+                        .path("workplaceId")
+                        .asString())
+                .as("the dry run saved nothing")
+                .isEqualTo("aldreboende-noltorp");
+    }
+
+    @Test
+    void anImportRunsUnderTheIdItsCallerChoseToFollowItsProgress() {
+        String token = coordinatorOf("vargarda");
+        String id = java.util.UUID.randomUUID().toString();
+        byte[] file = HrFiles.file(
+                StandardCharsets.UTF_8,
+                "Siv;Berg;siv.berg@vargarda.se;;hemtjanst-ost;Hemtjänst Öst;vårdbiträde;;kvinna;1975;gymnasial;"
+                        + "participant");
+
+        var run = csv(IMPORTS + "?dryRun=true&importId=" + id, token, file);
+        var again = csv(IMPORTS + "?dryRun=true&importId=" + id, token, file);
+
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.json().path("id").asString()).isEqualTo(id);
+        assertThat(api.get(IMPORTS + "/" + id, token).json().path("status").asString())
+                .isEqualTo("CHECKED");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(api.get(IMPORTS + "/" + id, coordinatorOf(GOTEBORG)).status())
+                .as("another organisation's import")
+                .isEqualTo(404);
     }
 
     private TestHttp.Response csv(String path, String token, byte[] file) {

@@ -26,6 +26,12 @@ public interface ReadModel {
      */
     int startBuilding(Instant now);
 
+    /** Records how far the rebuild of {@code generation} has come; nothing when it is no longer being built. */
+    void recordRebuildProgress(int generation, RebuildProgress progress);
+
+    /** How far the rebuild being built, or else the last one, has come. */
+    RebuildProgress rebuildProgress();
+
     /** Gives up the generation being built, so that a later rebuild can start afresh. */
     void abandon(int generation);
 

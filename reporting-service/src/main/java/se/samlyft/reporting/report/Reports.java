@@ -1,5 +1,6 @@
 package se.samlyft.reporting.report;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,28 @@ public interface Reports {
      * or in its own programmes.
      */
     boolean hasEnrolments(UUID programmeId, @Nullable String jointOf);
+
+    /**
+     * The organisations whose people the owner of the programme reports to the funder, whatever the scope: those with
+     * enrolments in it on the owner's own offerings or on those of a federation the owner is or was a member of.
+     * Tenant ids only; none unless {@code owner} owns the programme.
+     */
+    List<String> tenantsReportedBy(String owner, UUID programmeId);
+
+    /**
+     * The participants of the selection by the month they began, the first month each one began in: counts of
+     * distinct participants, oldest month first.
+     */
+    List<MonthCount> participantsByFirstMonth(Selection selection);
+
+    /** The hours of the programme's time statements for months outside {@code period}, with the paid part. */
+    HoursOutside hoursOutside(UUID programmeId, Period period);
+
+    /** How many participants began in a month, or had begun by its end (in the follow-up's running total). */
+    record MonthCount(YearMonth month, long participants) {}
+
+    /** Hours confirmed for months outside a programme's period. */
+    record HoursOutside(BigDecimal hours, BigDecimal paidHours) {}
 
     FollowUp followUp(Selection selection, @Nullable SmallCounts rule);
 

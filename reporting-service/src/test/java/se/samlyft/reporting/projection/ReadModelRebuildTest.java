@@ -79,11 +79,23 @@ class ReadModelRebuildTest extends AgainstReporting {
 
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().path("buildingGeneration").asInt()).isEqualTo(before + 1);
+        JsonNode progress = started.json().path("progress");
+        assertThat(progress.path("read").asLong())
+                .as("records read while the rebuild runs")
+                .isBetween(0L, Math.max(progress.path("total").asLong(), 0L));
+        assertThat(status().path("progress").isNull())
+                .as("no progress once no rebuild runs")
+                .isTrue();
         assertThat(answeredMeanwhile.status()).isEqualTo(200);
         assertThat(status().path("buildingGeneration").isNull()).isTrue();
         assertThat(live.get("follow-up").path("participants").asLong()).isEqualTo(8);
         assertThat(reportsOf(scenario, token)).isEqualTo(live);
         JdbcTemplate owner = new JdbcTemplate(database.ownerDataSource());
+        Map<String, Object> done = owner.queryForMap("select rebuild_read, rebuild_total from read_model");
+        assertThat(((Number) done.get("rebuild_total")).longValue())
+                .as("the records the topics held when the rebuild began")
+                .isGreaterThanOrEqualTo(events.size());
+        assertThat(done.get("rebuild_read")).as("all of them read").isEqualTo(done.get("rebuild_total"));
         assertThat(owner.queryForObject("select count(*) from enrolment where generation = ?", Long.class, before))
                 .as("rows of the retired generation")
                 .isZero();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An API's refusal or failure as the web application received it: the RFC 9457 problem's status, detail and invalid
@@ -19,6 +20,7 @@ public final class ApiProblem extends RuntimeException {
     private final List<FieldProblem> fields;
     private final @Nullable Duration retryAfter;
     private final @Nullable String correlationId;
+    private final transient @Nullable JsonNode document;
 
     /** One invalid field: its name as the API has it, and the API's (English) message. */
     public record FieldProblem(@Nullable String field, String message) {}
@@ -29,12 +31,28 @@ public final class ApiProblem extends RuntimeException {
             List<FieldProblem> fields,
             @Nullable Duration retryAfter,
             @Nullable String correlationId) {
+        this(status, detail, fields, retryAfter, correlationId, null);
+    }
+
+    public ApiProblem(
+            int status,
+            String detail,
+            List<FieldProblem> fields,
+            @Nullable Duration retryAfter,
+            @Nullable String correlationId,
+            @Nullable JsonNode document) {
         super(status + " " + detail);
         this.status = status;
         this.detail = detail;
         this.fields = List.copyOf(fields);
         this.retryAfter = retryAfter;
         this.correlationId = correlationId;
+        this.document = document;
+    }
+
+    /** The problem document as the API sent it, for the members a page reads beyond the detail (a report). */
+    public Optional<JsonNode> document() {
+        return Optional.ofNullable(document);
     }
 
     /** No answer from the gateway at all: nothing was done, and trying again later may work. */

@@ -11,8 +11,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 /**
- * enrolment-service through the gateway: the person's own enrolments and what they do with them, and a manager's
- * approvals and staff.
+ * enrolment-service through the gateway: the person's own enrolments and what they do with them, a manager's
+ * approvals and staff, and for an offering's owner its roster and how its seats are used.
  */
 @Component
 public class EnrolmentApi {
@@ -23,6 +23,7 @@ public class EnrolmentApi {
     private static final ParameterizedTypeReference<TimeStatement> STATEMENT = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<TimeStatement>> STATEMENTS =
             new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Seats> SEATS = new ParameterizedTypeReference<>() {};
     private static final int MOST = 100;
 
     private final Gateway gateway;
@@ -49,6 +50,7 @@ public class EnrolmentApi {
             @Nullable Integer percent,
             @Nullable Integer usefulness,
             @Nullable String comment,
+            @Nullable String seatSource,
             long version) {
 
         public boolean isLive() {
@@ -60,6 +62,31 @@ public class EnrolmentApi {
             return state.equals(expected);
         }
     }
+
+    /** How an offering's seats are used, per organisation of its audience, for its owner. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Seats(
+            UUID offeringId,
+            int capacity,
+            int pool,
+            int poolTaken,
+            boolean quotasReleased,
+            List<OrganisationSeats> organisations) {
+
+        public Seats {
+            organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        }
+    }
+
+    /** One organisation's quota (if it has one), the seats its people hold from it and from the pool, and who waits. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrganisationSeats(
+            String organisation,
+            @Nullable Integer quota,
+            int fromQuota,
+            int fromPool,
+            int awaitingApproval,
+            int waiting) {}
 
     /** A month's confirmed hours. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -92,6 +119,41 @@ public class EnrolmentApi {
                         PAGE)
                 .body()
                 .items();
+    }
+
+    /**
+     * An offering's enrolments for its owner (a coordinator, or the federation's project leader for a joint offering),
+     * of one state and organisation when given.
+     */
+    public Page<Enrolment> roster(
+            UUID offeringId, @Nullable String state, @Nullable String organisation, int page, int size) {
+        return gateway.get(
+                        uri -> uri.path("/api/enrolments/offerings/{offering}")
+                                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+                                .queryParamIfPresent("organisation", java.util.Optional.ofNullable(organisation))
+                                .queryParam("page", page)
+                                .queryParam("size", size)
+                                .build(offeringId),
+                        PAGE)
+                .body();
+    }
+
+    /** How the offering's seats are used per organisation, for its owner. */
+    public Seats seats(UUID offeringId) {
+        return gateway.get(
+                        uri -> uri.path("/api/enrolments/offerings/{offering}/seats")
+                                .build(offeringId),
+                        SEATS)
+                .body();
+    }
+
+    /** A coordinator asks for a seat on the offering for a person of the organisation. */
+    public Gateway.Answer<Enrolment> enrolPerson(UUID offeringId, UUID personId, Change change) {
+        return gateway.post(
+                uri -> uri.path("/api/enrolments").build(),
+                Map.of("offeringId", offeringId, "personId", personId),
+                change,
+                ONE);
     }
 
     /** One enrolment and its version; 404 for one that is not the caller's to see. */

@@ -74,6 +74,112 @@ public class Gateway {
         });
     }
 
+    <T> Answer<T> put(
+            Function<UriBuilder, java.net.URI> uri, Object body, Change change, ParameterizedTypeReference<T> type) {
+        return call(() -> {
+            RestClient.RequestBodySpec request = rest.put()
+                    .uri(uri)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", change.idempotencyKey());
+            String ifMatch = change.ifMatch();
+            if (ifMatch != null) {
+                request.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
+            return answer(request.body(body)
+                    .retrieve()
+                    .onStatus(HttpStatusCode::isError, (sent, response) -> {
+                        throw problemOf(response);
+                    })
+                    .toEntity(type));
+        });
+    }
+
+    /** A DELETE that answers no body (204). */
+    void delete(Function<UriBuilder, java.net.URI> uri, Change change) {
+        call(() -> {
+            RestClient.RequestHeadersSpec<?> request = rest.delete()
+                    .uri(uri)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", change.idempotencyKey());
+            String ifMatch = change.ifMatch();
+            if (ifMatch != null) {
+                request.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
+            return request.retrieve()
+                    .onStatus(HttpStatusCode::isError, (sent, response) -> {
+                        throw problemOf(response);
+                    })
+                    .toBodilessEntity();
+        });
+    }
+
+    /** A POST whose answer may have no body (202, 204): its status only. */
+    int postForStatus(Function<UriBuilder, java.net.URI> uri, @Nullable Object body, Change change) {
+        return call(() -> {
+            RestClient.RequestBodySpec request = rest.post()
+                    .uri(uri)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", change.idempotencyKey());
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.retrieve()
+                    .onStatus(HttpStatusCode::isError, (sent, response) -> {
+                        throw problemOf(response);
+                    })
+                    .toBodilessEntity()
+                    .getStatusCode()
+                    .value();
+        });
+    }
+
+    /**
+     * Posts a file's bytes as they are ({@code text/csv}); a 422 problem's body is read into the problem's {@code
+     * body}, since it carries the report.
+     */
+    <T> Answer<T> postFile(
+            Function<UriBuilder, java.net.URI> uri,
+            byte[] file,
+            MediaType mediaType,
+            Change change,
+            ParameterizedTypeReference<T> type) {
+        return call(() -> answer(rest.post()
+                .uri(uri)
+                .accept(MediaType.APPLICATION_JSON)
+                .contentType(mediaType)
+                .header("Idempotency-Key", change.idempotencyKey())
+                .body(file)
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, (sent, response) -> {
+                    throw problemOf(response);
+                })
+                .toEntity(type)));
+    }
+
+    /** A file to download as the API makes it: its bytes, content type and the name it suggests. */
+    public record Download(
+            byte[] bytes, String contentType, @Nullable String contentDisposition) {}
+
+    Download download(Function<UriBuilder, java.net.URI> uri) {
+        return call(() -> {
+            ResponseEntity<byte[]> entity = rest.get()
+                    .uri(uri)
+                    .accept(MediaType.ALL)
+                    .retrieve()
+                    .onStatus(HttpStatusCode::isError, (request, response) -> {
+                        throw problemOf(response);
+                    })
+                    .toEntity(byte[].class);
+            byte[] body = entity.getBody();
+            MediaType contentType = entity.getHeaders().getContentType();
+            return new Download(
+                    body == null ? new byte[0] : body,
+                    contentType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : contentType.toString(),
+                    entity.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
+        });
+    }
+
     private static <T> Answer<T> answer(ResponseEntity<T> entity) {
         T body = entity.getBody();
         if (body == null) {
@@ -105,10 +211,12 @@ public class Gateway {
         String correlationId = response.getHeaders().getFirst("X-Correlation-Id");
         String detail = "";
         List<ApiProblem.FieldProblem> fields = new ArrayList<>();
+        JsonNode document = null;
         byte[] body = response.getBody().readAllBytes();
         if (body.length > 0) {
             try {
                 JsonNode problem = JSON.readTree(body);
+                document = problem;
                 detail = problem.path("detail").asString("");
                 for (JsonNode error : problem.path("errors")) {
                     JsonNode field = error.path("field");
@@ -120,7 +228,7 @@ public class Gateway {
                 detail = "";
             }
         }
-        return new ApiProblem(status, detail, fields, retryAfter, correlationId);
+        return new ApiProblem(status, detail, fields, retryAfter, correlationId, document);
     }
 
     private static @Nullable Duration retryAfter(@Nullable String header) {

@@ -39,6 +39,18 @@ public class Formats {
         return DateTimeFormatter.ofPattern(pattern, locale()).format(local(instant));
     }
 
+    /** A calendar date such as "1 augusti 2020". */
+    public String day(java.time.@Nullable LocalDate day) {
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", locale()).format(day);
+    }
+
+    /** An amount of whole kronor with spaces between thousands, such as "6 388 583 kr". */
+    public String kronor(long amount) {
+        return NumberFormat.getIntegerInstance(locale()).format(amount) + (isSwedish() ? " kr" : " SEK");
+    }
+
     /** A period from its first to its last day, each date in full. */
     public String period(@Nullable Instant from, @Nullable Instant to) {
         return date(from) + " – " + date(to);

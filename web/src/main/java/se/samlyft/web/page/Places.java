@@ -34,6 +34,11 @@ public class Places {
         return venue == null || venue.isBlank() ? municipality : venue + ", " + municipality;
     }
 
+    /** An organisation's name from the register, or its tenant id when the register does not know it. */
+    public String organisation(String tenant) {
+        return identity.nameOf(tenant);
+    }
+
     /** The municipalities of the register, by name in Swedish order. */
     public List<Municipality> municipalities() {
         Comparator<Municipality> byName = SwedishOrder.by(Municipality::name);

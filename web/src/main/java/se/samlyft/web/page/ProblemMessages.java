@@ -37,15 +37,23 @@ public class ProblemMessages {
 
     /** The problem's messages, with the API's field names translated by {@code formFields} where they differ. */
     public FormErrors of(ApiProblem problem, Map<String, String> formFields) {
+        return of(problem, field -> formFields.getOrDefault(field, field));
+    }
+
+    /**
+     * The problem's messages, each at the form field {@code formField} names for the API's field (which may carry an
+     * index, {@code modules[2].title}); the message is the bundle's for the field without its indexes.
+     */
+    public FormErrors of(ApiProblem problem, java.util.function.UnaryOperator<String> formField) {
         FormErrors errors = FormErrors.none();
         for (ApiProblem.FieldProblem field : problem.fields()) {
             if (field.field() == null) {
                 errors.general(message("problem.invalid"));
             } else {
                 errors.field(
-                        formFields.getOrDefault(field.field(), field.field()),
+                        formField.apply(field.field()),
                         messages.getMessage(
-                                "problem.field." + field.field(),
+                                "problem.field." + field.field().replaceAll("\\[[0-9]+]", ""),
                                 null,
                                 message("problem.field.invalid"),
                                 LocaleContextHolder.getLocale()));
@@ -85,5 +93,10 @@ public class ProblemMessages {
     /** A message of the bundles in the page's language. */
     public String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    /** A message of the bundles, or {@code fallback} when the bundles have none for the key. */
+    public String messageOr(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * The logged-in person as the layout shows them: their name and which pages are theirs (a manager's pages besides a
- * participant's). What they may do is decided by the APIs; this only chooses the links.
+ * The logged-in person as the layout shows them: their name and which pages are theirs (a manager's, a coordinator's, a
+ * project leader's or an administrator's besides a participant's). What they may do is decided by the APIs; this only
+ * chooses the links.
  */
 public record Viewer(String name, Set<String> roles) {
 
@@ -27,5 +28,30 @@ public record Viewer(String name, Set<String> roles) {
 
     public boolean isManager() {
         return roles.contains("manager");
+    }
+
+    /** A municipality's or provider's contact person (samordnare). */
+    public boolean isCoordinator() {
+        return roles.contains("coordinator");
+    }
+
+    /** A federation's project leader (projektledare). */
+    public boolean isProjectLeader() {
+        return roles.contains("federation-coordinator");
+    }
+
+    /** Whoever manages an organisation's courses, offerings and programmes: a coordinator or a project leader. */
+    public boolean managesCatalog() {
+        return isCoordinator() || isProjectLeader();
+    }
+
+    /** The installation's staff (förvaltare), who belong to no organisation. */
+    public boolean isAdministrator() {
+        return roles.contains("platform-admin");
+    }
+
+    /** Whether the person takes courses: everyone of an organisation, not the installation's staff. */
+    public boolean takesCourses() {
+        return !isAdministrator() || roles.contains("participant");
     }
 }

@@ -1,4 +1,4 @@
-/** PostgreSQL adapter of offerings and of the catalog's copy of federation membership. */
+/** PostgreSQL adapter of offerings and of the seats their enrolments take. */
 @NullMarked
 package se.samlyft.catalog.offering.persistence;
 

@@ -21,10 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.catalog.course.CourseStatus;
 import se.samlyft.catalog.course.Courses;
-import se.samlyft.catalog.offering.Federations;
+import se.samlyft.catalog.federation.Federations;
+import se.samlyft.catalog.offering.EnrolledOrganisations;
+import se.samlyft.catalog.offering.Funding;
 import se.samlyft.catalog.offering.Offering;
 import se.samlyft.catalog.offering.OfferingTerms;
 import se.samlyft.catalog.offering.Offerings;
+import se.samlyft.catalog.programme.Programme;
+import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
 import se.samlyft.catalog.web.Callers;
 import se.samlyft.catalog.web.PageView;
@@ -32,12 +36,14 @@ import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.Caller;
+import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.tenancy.TenantScope;
 
 /**
  * {@code /api/catalog/offerings}: the scheduled runs of courses. The owner's coordinators (a federation's: its
  * federation coordinators) schedule, change and cancel them; everyone reads the offerings their organisation may
- * enrol in, and coordinators also all of their own.
+ * enrol in or has enrolled in, and coordinators also all of their own.
  */
 @RestController
 @RequestMapping("/api/catalog/offerings")
@@ -49,13 +55,20 @@ class OfferingController {
     private final Courses courses;
     private final Programmes programmes;
     private final Federations federations;
+    private final EnrolledOrganisations enrolled;
     private final Clock clock = Clock.systemUTC();
 
-    OfferingController(Offerings offerings, Courses courses, Programmes programmes, Federations federations) {
+    OfferingController(
+            Offerings offerings,
+            Courses courses,
+            Programmes programmes,
+            Federations federations,
+            EnrolledOrganisations enrolled) {
         this.offerings = offerings;
         this.courses = courses;
         this.programmes = programmes;
         this.federations = federations;
+        this.enrolled = enrolled;
     }
 
     @PostMapping
@@ -67,8 +80,16 @@ class OfferingController {
         if (!publishedCourse) {
             throw new InvalidInput("courseId", "must name a published course of the organisation");
         }
+        OfferingTerms terms = request.toTerms();
+        Set<TenantId> members = members(owner);
         Offering offering = Offering.schedule(
-                UUID.randomUUID(), request.courseId(), owner, terms(request), members(owner), clock.instant());
+                UUID.randomUUID(),
+                request.courseId(),
+                owner,
+                terms,
+                members,
+                funding(terms, owner, members),
+                clock.instant());
         offerings.add(offering);
         return ResponseEntity.created(URI.create(PATH + offering.id()))
                 .eTag(ETags.of(offering.version()))
@@ -82,7 +103,8 @@ class OfferingController {
                 .find(id)
                 .filter(found -> caller.tenant()
                         .filter(tenant -> found.isOpenTo(tenant)
-                                || (Callers.manages(caller) && found.owner().equals(tenant)))
+                                || (Callers.manages(caller) && found.owner().equals(tenant))
+                                || (!found.owner().equals(tenant) && enrolled.isEnrolled(id, tenant)))
                         .isPresent())
                 .orElseThrow(() -> NotFound.of("offering", id));
         return answer(offering);
@@ -117,7 +139,9 @@ class OfferingController {
             throw new InvalidInput("courseId", "cannot change once the offering is scheduled");
         }
         long stored = offering.version();
-        offering.change(terms(request), members(owner), clock.instant());
+        OfferingTerms terms = request.toTerms();
+        Set<TenantId> members = members(owner);
+        offering.change(terms, members, funding(terms, owner, members), clock.instant());
         offerings.update(offering, stored);
         return answer(offering);
     }
@@ -132,13 +156,22 @@ class OfferingController {
         return answer(offering);
     }
 
-    private OfferingTerms terms(OfferingRequest request) {
-        OfferingTerms terms = request.toTerms();
+    /**
+     * The programme the terms name, read in the owner's scope and, for a federation, its current members' too: a
+     * programme of the owner, or of a member of the owning federation, may fund the offering.
+     */
+    private @Nullable Funding funding(OfferingTerms terms, TenantId owner, Set<TenantId> members) {
         UUID programmeId = terms.programmeId();
-        if (programmeId != null && programmes.find(programmeId).isEmpty()) {
-            throw new InvalidInput("programmeId", "must name a programme of the organisation");
+        if (programmeId == null) {
+            return null;
         }
-        return terms;
+        TenantScope owners = members.isEmpty() ? TenantScope.of(owner) : TenantScope.federation(owner, members);
+        Programme programme = TenantContext.callAs(owners, () -> programmes.find(programmeId))
+                .filter(found -> owners.includes(found.owner()))
+                .orElseThrow(() -> new InvalidInput(
+                        "programmeId", "must name a programme of the organisation or of a member of its federation"));
+        ProgrammeTerms funded = programme.terms();
+        return new Funding(programme.id(), programme.owner(), funded.start(), funded.end(), funded.partners());
     }
 
     private Set<TenantId> members(TenantId owner) {

@@ -1,10 +1,14 @@
 package se.samlyft.catalog.programme.persistence;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,8 +42,46 @@ class JdbcProgrammes implements Programmes {
         return jdbc.sql("""
                         select id, tenant_id, number, name, funder, region, start_date, end_date, total_budget_sek,
                             grant_sek, co_financing_rate, planned_participants, programme_area, specific_objective,
-                            intervention_type, version
+                            intervention_type, partners, version
                         from programme where id = ?""").param(id).query(JdbcProgrammes::row).optional();
+    }
+
+    @Override
+    public ProgrammePage list(
+            @Nullable TenantId owner, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+        String matching = " " + """
+                 where (cast(:owner as text) is null or tenant_id = :owner)
+                   and (cast(:from as date) is null or end_date >= :from)
+                   and (cast(:to as date) is null or start_date <= :to)""";
+        String ownerValue = owner == null ? null : owner.value();
+        long total = jdbc.sql("select count(*) from programme " + matching)
+                .param("owner", ownerValue)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+        List<Programme> items = jdbc.sql(
+                        """
+                        select id, tenant_id, number, name, funder, region, start_date, end_date, total_budget_sek,
+                            grant_sek, co_financing_rate, planned_participants, programme_area, specific_objective,
+                            intervention_type, partners, version
+                        from programme """ + matching + " order by start_date desc, number, id limit :size offset :offset")
+                .param("owner", ownerValue)
+                .param("from", from)
+                .param("to", to)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(JdbcProgrammes::row)
+                .list();
+        return new ProgrammePage(items, total);
+    }
+
+    @Override
+    public List<UUID> offeringsOutside(UUID programmeId, LocalDate start, LocalDate end) {
+        return jdbc.sql("select catalog_programme_offerings_outside(?, ?, ?)")
+                .params(programmeId, start, end)
+                .query(UUID.class)
+                .list();
     }
 
     @Override
@@ -49,8 +91,8 @@ class JdbcProgrammes implements Programmes {
         jdbc.sql("""
                         insert into programme (number, name, funder, region, start_date, end_date, total_budget_sek,
                             grant_sek, co_financing_rate, planned_participants, programme_area, specific_objective,
-                            intervention_type, version, id, tenant_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            intervention_type, partners, version, id, tenant_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(termsOf(terms))
                 .params(programme.version(), programme.id(), programme.owner().value())
                 .update();
@@ -64,7 +106,7 @@ class JdbcProgrammes implements Programmes {
                         update programme set number = ?, name = ?, funder = ?, region = ?, start_date = ?,
                             end_date = ?, total_budget_sek = ?, grant_sek = ?, co_financing_rate = ?,
                             planned_participants = ?, programme_area = ?, specific_objective = ?,
-                            intervention_type = ?, version = ?, updated_at = now()
+                            intervention_type = ?, partners = ?, version = ?, updated_at = now()
                         where id = ? and version = ?""")
                 .params(termsOf(programme.terms()))
                 .params(programme.version(), programme.id(), expectedVersion)
@@ -91,8 +133,18 @@ class JdbcProgrammes implements Programmes {
             terms.plannedParticipants(),
             codes.programmeArea(),
             codes.specificObjective(),
-            codes.interventionType()
+            codes.interventionType(),
+            terms.partners().stream().map(TenantId::value).toArray(String[]::new)
         };
+    }
+
+    private static List<TenantId> partnersOf(ResultSet row) throws SQLException {
+        Array partners = row.getArray("partners");
+        return partners == null
+                ? List.of()
+                : Arrays.stream((String[]) partners.getArray())
+                        .map(TenantId::of)
+                        .toList();
     }
 
     private static Programme row(ResultSet row, int number) throws SQLException {
@@ -110,7 +162,8 @@ class JdbcProgrammes implements Programmes {
                 new FunderCodes(
                         row.getString("programme_area"),
                         row.getString("specific_objective"),
-                        row.getString("intervention_type")));
+                        row.getString("intervention_type")),
+                partnersOf(row));
         return Programme.restore(
                 row.getObject("id", UUID.class),
                 TenantId.of(row.getString("tenant_id")),

@@ -9,12 +9,18 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import se.samlyft.catalog.programme.Funder;
 import se.samlyft.catalog.programme.FunderCodes;
 import se.samlyft.catalog.programme.ProgrammeTerms;
+import se.samlyft.platform.problem.InvalidInput;
+import se.samlyft.platform.tenancy.TenantId;
 
-/** A programme's terms as a coordinator registers or amends them; amounts in whole kronor, the rate in percent. */
+/**
+ * A programme's terms as a coordinator registers or amends them; amounts in whole kronor, the rate in percent, partner
+ * organisations by their tenant ids.
+ */
 record ProgrammeRequest(
         @NotBlank @Size(max = 50) String number,
         @NotBlank @Size(max = 200) String name,
@@ -28,7 +34,8 @@ record ProgrammeRequest(
         @NotNull @Positive Integer plannedParticipants,
         @Nullable @Size(max = 50) String programmeArea,
         @Nullable @Size(max = 50) String specificObjective,
-        @Nullable @Size(max = 50) String interventionType) {
+        @Nullable @Size(max = 50) String interventionType,
+        @Nullable @Size(max = ProgrammeTerms.MOST_PARTNERS) List<String> partners) {
 
     ProgrammeTerms toTerms() {
         return new ProgrammeTerms(
@@ -42,6 +49,17 @@ record ProgrammeRequest(
                 grantSek,
                 coFinancingRatePercent,
                 plannedParticipants,
-                new FunderCodes(programmeArea, specificObjective, interventionType));
+                new FunderCodes(programmeArea, specificObjective, interventionType),
+                partners == null
+                        ? List.of()
+                        : partners.stream().map(ProgrammeRequest::tenant).toList());
+    }
+
+    private static TenantId tenant(@Nullable String value) {
+        try {
+            return TenantId.of(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInput("partners", "must name organisations by their tenant id");
+        }
     }
 }

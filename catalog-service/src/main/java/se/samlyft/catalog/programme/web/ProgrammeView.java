@@ -2,11 +2,13 @@ package se.samlyft.catalog.programme.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import se.samlyft.catalog.programme.Funder;
 import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
+import se.samlyft.platform.tenancy.TenantId;
 
 /** A programme as the API shows it. */
 record ProgrammeView(
@@ -25,6 +27,7 @@ record ProgrammeView(
         @Nullable String programmeArea,
         @Nullable String specificObjective,
         @Nullable String interventionType,
+        List<String> partners,
         long version) {
 
     static ProgrammeView of(Programme programme) {
@@ -45,6 +48,7 @@ record ProgrammeView(
                 terms.codes().programmeArea(),
                 terms.codes().specificObjective(),
                 terms.codes().interventionType(),
+                terms.partners().stream().map(TenantId::value).toList(),
                 programme.version());
     }
 }

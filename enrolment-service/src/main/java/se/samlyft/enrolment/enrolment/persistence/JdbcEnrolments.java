@@ -57,6 +57,10 @@ class JdbcEnrolments implements Enrolments {
                 || array(select unnest(?::text[]) except select unnest(enrolled_tenants))
             where id = ? and not (enrolled_tenants @> ?::text[])""";
 
+    /** An enrolment of the state and organisation given in the next four parameters (each twice; null for any). */
+    private static final String OF_STATE_AND_ORGANISATION =
+            "(?::text is null or state = ?) and (?::text is null or tenant_id = ?)";
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
 
@@ -169,6 +173,66 @@ class JdbcEnrolments implements Enrolments {
                 .param(managerId)
                 .query(JdbcEnrolments::map)
                 .list();
+    }
+
+    @Override
+    public List<Enrolment> awaitingApproval() {
+        return jdbc.sql(COLUMNS + " e where e.state = 'AWAITING_APPROVAL' order by e.hold_until nulls last, e.arrival")
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public List<Enrolment> ofOffering(
+            UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation, int page, int size) {
+        return jdbc.sql(COLUMNS + " where offering_id = ? and " + OF_STATE_AND_ORGANISATION
+                        + " order by arrival limit ? offset ?")
+                .params(
+                        offeringId,
+                        nameOf(state),
+                        nameOf(state),
+                        valueOf(organisation),
+                        valueOf(organisation),
+                        size,
+                        (long) page * size)
+                .query(JdbcEnrolments::map)
+                .list();
+    }
+
+    @Override
+    public long countOfOffering(UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation) {
+        return jdbc.sql("select count(*) from enrolment where offering_id = ? and " + OF_STATE_AND_ORGANISATION)
+                .params(offeringId, nameOf(state), nameOf(state), valueOf(organisation), valueOf(organisation))
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public List<SeatUse> seatUse(UUID offeringId) {
+        return jdbc.sql("""
+                        select tenant_id,
+                            count(*) filter (where seat_source = 'QUOTA') as from_quota,
+                            count(*) filter (where seat_source = 'POOL') as from_pool,
+                            count(*) filter (where state = 'AWAITING_APPROVAL') as awaiting_approval,
+                            count(*) filter (where state = 'WAITLISTED') as waiting
+                        from enrolment where offering_id = ?
+                        group by tenant_id order by tenant_id""")
+                .param(offeringId)
+                .query((row, number) -> new SeatUse(
+                        TenantId.of(row.getString("tenant_id")),
+                        row.getInt("from_quota"),
+                        row.getInt("from_pool"),
+                        row.getInt("awaiting_approval"),
+                        row.getInt("waiting")))
+                .list();
+    }
+
+    private static @Nullable String nameOf(@Nullable EnrolmentState state) {
+        return state == null ? null : state.name();
+    }
+
+    private static @Nullable String valueOf(@Nullable TenantId organisation) {
+        return organisation == null ? null : organisation.value();
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,6 +86,7 @@ class JdbcSeats implements Seats, DisposableBean {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate reading;
     private final Enrolments enrolments;
     private final People people;
     private final Offerings offerings;
@@ -120,6 +122,8 @@ class JdbcSeats implements Seats, DisposableBean {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.enrolments = enrolments;
         this.people = people;
     }
@@ -274,6 +278,12 @@ class JdbcSeats implements Seats, DisposableBean {
             case Refusal refusal -> pending.answer.completeExceptionally(refusal.reason());
             default -> throw new IllegalStateException("Unexpected outcome " + outcome);
         }
+    }
+
+    @Override
+    public <T> T readingEveryOrganisationOf(UUID offeringId, Supplier<T> read) {
+        TenantScope scope = scopeOf(offeringId);
+        return TenantContext.callAs(scope, () -> reading.execute(status -> read.get()));
     }
 
     private <T> T inTransaction(UUID offeringId, Function<SeatDesk, T> work) {

@@ -169,15 +169,114 @@ class EnrolmentController {
         return new EnrolmentPage(items, page, size, total, (total + size - 1) / size);
     }
 
-    /** The requests awaiting the caller's decision as the manager of the people who made them. */
+    /**
+     * The requests awaiting a decision: for a coordinator every one in the organisation, for a manager those of the
+     * people they manage; the hold that runs out first first.
+     */
     @GetMapping("/approvals")
     List<EnrolmentView> approvals() {
         Caller caller = current();
+        if (caller.hasRole(COORDINATOR) && caller.tenant().isPresent()) {
+            return enrolments.awaitingApproval().stream().map(this::view).toList();
+        }
         return caller.personId()
                 .map(manager -> enrolments.awaitingApprovalBy(manager).stream()
                         .map(this::view)
                         .toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * An offering's roster, in order of arrival, of one state and organisation when given: every organisation's
+     * enrolments for the offering's owner (a coordinator, or the federation's project leader for a joint offering);
+     * a coordinator of an organisation in its audience sees their own organisation's.
+     */
+    @GetMapping("/offerings/{offeringId}")
+    EnrolmentPage roster(
+            @PathVariable UUID offeringId,
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String organisation,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
+        Caller caller = current();
+        TenantId tenant = tenantOf(caller);
+        EnrolmentState wanted = state(state);
+        TenantId of = organisation(organisation);
+        Offering offering = followed(offeringId, caller, tenant);
+        if (offering.owner().equals(tenant)) {
+            return seats.readingEveryOrganisationOf(offeringId, () -> rosterPage(offeringId, wanted, of, page, size));
+        }
+        if (of != null && !of.equals(tenant)) {
+            throw new AccessDeniedException(
+                    "Only the offering's owner lists the enrolments of other organisations than the caller's");
+        }
+        return rosterPage(offeringId, wanted, tenant, page, size);
+    }
+
+    /**
+     * How an offering's seats are used, for its owner: the pool and what is taken of it, and per organisation its
+     * quota, the seats its people hold from the quota and from the pool, and how many await approval or wait.
+     */
+    @GetMapping("/offerings/{offeringId}/seats")
+    SeatsView seatUse(@PathVariable UUID offeringId) {
+        Caller caller = current();
+        TenantId tenant = tenantOf(caller);
+        Offering offering = followed(offeringId, caller, tenant);
+        if (!offering.owner().equals(tenant)) {
+            throw new AccessDeniedException("Only the offering's owner sees how every organisation uses its seats");
+        }
+        List<Enrolments.SeatUse> use =
+                seats.readingEveryOrganisationOf(offeringId, () -> enrolments.seatUse(offeringId));
+        return SeatsView.of(offering, use, now());
+    }
+
+    private EnrolmentPage rosterPage(
+            UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation, int page, int size) {
+        long total = enrolments.countOfOffering(offeringId, state, organisation);
+        List<EnrolmentView> items = enrolments.ofOffering(offeringId, state, organisation, page, size).stream()
+                .map(this::view)
+                .toList();
+        return new EnrolmentPage(items, page, size, total, (total + size - 1) / size);
+    }
+
+    /**
+     * The offering, for a coordinator or federation coordinator whose organisation owns it or is in its audience;
+     * 404 for one the caller's organisation cannot see.
+     */
+    private Offering followed(UUID offeringId, Caller caller, TenantId tenant) {
+        Offering offering = offerings.find(offeringId).orElseThrow(() -> NotFound.of("offering", offeringId));
+        if (!isCoordinator(caller)) {
+            throw new AccessDeniedException(
+                    "Only a coordinator, or the federation's project leader for a joint offering, follows an offering's"
+                            + " enrolments");
+        }
+        if (!offering.owner().equals(tenant) && !offering.isOpenTo(tenant)) {
+            throw NotFound.of("offering", offeringId);
+        }
+        return offering;
+    }
+
+    private static @Nullable EnrolmentState state(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return EnrolmentState.valueOf(value.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInput(
+                    "state", "must be one of " + java.util.Arrays.toString(EnrolmentState.values()) + ", not " + value);
+        }
+    }
+
+    private static @Nullable TenantId organisation(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return TenantId.of(value.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInput("organisation", "must be an organisation's id, such as arvidsjaur");
+        }
     }
 
     @GetMapping("/{id}")

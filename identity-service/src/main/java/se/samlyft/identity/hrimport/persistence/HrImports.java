@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,22 +60,29 @@ public class HrImports {
 
     /**
      * Reads, checks and (unless {@code dryRun}) applies an HR export to {@code tenant}'s people, reading the file as it
-     * streams in.
+     * streams in, as the import {@code importId} when the caller chose one (to read its progress while it runs), else a
+     * new one.
+     *
+     * @throws Conflict when an import with {@code importId} exists already
      */
-    public ImportReport run(TenantId tenant, InputStream file, boolean dryRun) {
+    public ImportReport run(TenantId tenant, InputStream file, boolean dryRun, @Nullable UUID importId) {
         Organisation organisation = organisations
                 .find(tenant)
                 .orElseThrow(() -> new Conflict("The organisation " + tenant + " is not onboarded yet."));
-        UUID id = UUID.randomUUID();
+        UUID id = importId == null ? UUID.randomUUID() : importId;
         Instant started = clock.instant();
         HrExport export = HrExport.read(file, LocalDate.now(clock));
-        status(
-                "insert into hr_import (id, tenant_id, dry_run, status, total_rows, started_at) values (?, ?, ?, 'RUNNING', ?, ?)",
-                id,
-                tenant.value(),
-                dryRun,
-                export.rows().size(),
-                Timestamp.from(started));
+        try {
+            status(
+                    "insert into hr_import (id, tenant_id, dry_run, status, total_rows, started_at) values (?, ?, ?, 'RUNNING', ?, ?)",
+                    id,
+                    tenant.value(),
+                    dryRun,
+                    export.rows().size(),
+                    Timestamp.from(started));
+        } catch (DuplicateKeyException taken) {
+            throw new Conflict("An import " + id + " exists already; each import has an id of its own.");
+        }
         log.info(
                 "HR import {} of {}: {} rows ({}, '{}'){}",
                 id,

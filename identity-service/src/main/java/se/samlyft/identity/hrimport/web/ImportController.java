@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -47,8 +48,11 @@ class ImportController {
                         mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                         schema = @Schema(type = "string", format = "binary"))
             })
-    ResponseEntity<Object> importStaff(InputStream file, @RequestParam(defaultValue = "false") boolean dryRun) {
-        ImportReport report = imports.run(Callers.managedTenant(), file, dryRun);
+    ResponseEntity<Object> importStaff(
+            InputStream file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) @Nullable UUID importId) {
+        ImportReport report = imports.run(Callers.managedTenant(), file, dryRun, importId);
         URI location = URI.create("/api/identity/imports/" + report.id());
         if (report.status().equals("REFUSED")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(

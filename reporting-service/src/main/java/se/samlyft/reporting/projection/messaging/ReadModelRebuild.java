@@ -3,6 +3,7 @@ package se.samlyft.reporting.projection.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -28,6 +29,7 @@ import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.platform.inbox.MalformedEventException;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.reporting.projection.ReadModel;
+import se.samlyft.reporting.projection.RebuildProgress;
 
 /**
  * Builds a new generation of the read model from the start of the topics while the current one keeps answering, then
@@ -101,8 +103,16 @@ public class ReadModelRebuild implements DisposableBean {
             long applied = 0;
             try (Consumer<String, String> consumer =
                     consumers.createConsumer(null, "reporting-rebuild-g" + generation, null, unsubscribedConsumer())) {
+                Map<String, Span> spans = new LinkedHashMap<>();
                 for (String topic : EventTypes.REBUILD_ORDER) {
-                    applied += replay(consumer, topic, generation);
+                    spans.put(topic, Span.of(consumer, topic));
+                }
+                long total = spans.values().stream().mapToLong(Span::records).sum();
+                long done = 0;
+                readModel.recordRebuildProgress(generation, new RebuildProgress(0, total));
+                for (Span span : spans.values()) {
+                    applied += replay(consumer, span, generation, done, total);
+                    done += span.records();
                 }
             }
             if (stopping) {
@@ -118,17 +128,46 @@ public class ReadModelRebuild implements DisposableBean {
         }
     }
 
-    private long replay(Consumer<String, String> consumer, String topic, int generation) {
-        @Nullable List<PartitionInfo> partitions = consumer.partitionsFor(topic);
-        if (partitions == null || partitions.isEmpty()) {
+    /**
+     * A topic's partitions with the offsets they had when the rebuild began: it reads each from its first offset to
+     * that end, and what arrives later the live listener applies to the new generation too.
+     */
+    private record Span(Map<TopicPartition, Long> beginnings, Map<TopicPartition, Long> ends) {
+
+        static Span of(Consumer<String, String> consumer, String topic) {
+            @Nullable List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+            if (partitions == null || partitions.isEmpty()) {
+                return new Span(Map.of(), Map.of());
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .toList();
+            return new Span(consumer.beginningOffsets(assigned), consumer.endOffsets(assigned));
+        }
+
+        long records() {
+            return ends.entrySet().stream()
+                    .mapToLong(end -> end.getValue() - beginnings.getOrDefault(end.getKey(), 0L))
+                    .sum();
+        }
+
+        /** How far into the span the consumer's positions are. */
+        long read(Consumer<String, String> consumer) {
+            return ends.entrySet().stream()
+                    .mapToLong(end -> Math.min(end.getValue(), consumer.position(end.getKey()))
+                            - beginnings.getOrDefault(end.getKey(), 0L))
+                    .sum();
+        }
+    }
+
+    private long replay(Consumer<String, String> consumer, Span span, int generation, long done, long total) {
+        if (span.ends().isEmpty()) {
             return 0;
         }
-        List<TopicPartition> assigned = partitions.stream()
-                .map(partition -> new TopicPartition(topic, partition.partition()))
-                .toList();
+        List<TopicPartition> assigned = List.copyOf(span.ends().keySet());
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        Map<TopicPartition, Long> ends = span.ends();
         AtomicLong applied = new AtomicLong();
         while (!stopping
                 && assigned.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
@@ -139,6 +178,7 @@ public class ReadModelRebuild implements DisposableBean {
                 }
             }
             apply(generation, poll, applied);
+            readModel.recordRebuildProgress(generation, new RebuildProgress(done + span.read(consumer), total));
         }
         return applied.get();
     }

@@ -33,6 +33,7 @@ import se.samlyft.reporting.projection.PersonFacts;
 import se.samlyft.reporting.projection.PersonLeft;
 import se.samlyft.reporting.projection.ProgrammeFacts;
 import se.samlyft.reporting.projection.ReadModel;
+import se.samlyft.reporting.projection.RebuildProgress;
 import se.samlyft.reporting.projection.TimeStatement;
 
 /**
@@ -168,7 +169,10 @@ class JdbcReadModel implements ReadModel {
                     "Generation " + generations.building().getAsInt() + " is being built already");
         }
         int next = generations.next();
-        jdbc.update("update read_model set building_generation = ?, building_since = ?", next, Timestamp.from(now));
+        jdbc.update(
+                "update read_model set building_generation = ?, building_since = ?, rebuild_read = 0, rebuild_total = 0",
+                next,
+                Timestamp.from(now));
         return next;
     }
 
@@ -178,6 +182,24 @@ class JdbcReadModel implements ReadModel {
         jdbc.update(
                 "update read_model set building_generation = null, building_since = null where building_generation = ?",
                 generation);
+    }
+
+    @Override
+    @Transactional
+    public void recordRebuildProgress(int generation, RebuildProgress progress) {
+        jdbc.update(
+                "update read_model set rebuild_read = ?, rebuild_total = ? where building_generation = ?",
+                progress.read(),
+                progress.total(),
+                generation);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RebuildProgress rebuildProgress() {
+        return jdbc.queryForObject(
+                "select rebuild_read, rebuild_total from read_model",
+                (row, number) -> new RebuildProgress(row.getLong("rebuild_read"), row.getLong("rebuild_total")));
     }
 
     @Override

@@ -13,6 +13,7 @@ import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.CurrentCaller;
 import se.samlyft.reporting.projection.Generations;
 import se.samlyft.reporting.projection.ReadModel;
+import se.samlyft.reporting.projection.RebuildProgress;
 import se.samlyft.reporting.projection.messaging.ReadModelRebuild;
 
 /**
@@ -36,7 +37,7 @@ class ReadModelController {
     @GetMapping
     ReadModelView status() {
         requireAdministrator();
-        return ReadModelView.of(readModel.generations());
+        return ReadModelView.of(readModel.generations(), readModel.rebuildProgress());
     }
 
     /** 202: the new generation is being built; 409 while another rebuild runs. */
@@ -45,7 +46,7 @@ class ReadModelController {
     ReadModelView rebuild() {
         requireAdministrator();
         rebuild.start();
-        return ReadModelView.of(readModel.generations());
+        return ReadModelView.of(readModel.generations(), readModel.rebuildProgress());
     }
 
     /** 204: the generation being built is given up (a rebuild whose replica stopped); 404 when none is. */
@@ -64,12 +65,21 @@ class ReadModelController {
         }
     }
 
-    record ReadModelView(int currentGeneration, @Nullable Integer buildingGeneration) {
+    /**
+     * The generations, and while a rebuild runs how far it has come: the records read of those the topics held when
+     * it began.
+     */
+    record ReadModelView(
+            int currentGeneration,
+            @Nullable Integer buildingGeneration,
+            @Nullable RebuildProgress progress) {
 
-        static ReadModelView of(Generations generations) {
+        static ReadModelView of(Generations generations, RebuildProgress progress) {
+            boolean building = generations.building().isPresent();
             return new ReadModelView(
                     generations.current(),
-                    generations.building().isPresent() ? generations.building().getAsInt() : null);
+                    building ? generations.building().getAsInt() : null,
+                    building ? progress : null);
         }
     }
 }

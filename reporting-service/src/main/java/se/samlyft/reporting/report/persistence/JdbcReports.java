@@ -128,6 +128,44 @@ class JdbcReports implements Reports {
                 .single();
     }
 
+    @Override
+    public List<String> tenantsReportedBy(String owner, UUID programmeId) {
+        return jdbc.sql("select unnest(reporting_programme_tenants(:programme, :owner))")
+                .param("programme", programmeId)
+                .param("owner", owner)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public List<MonthCount> participantsByFirstMonth(Selection selection) {
+        Filter filter = Filter.of(selection.programmeId(), selection.period(), selection.federation(), scope());
+        plan();
+        return filter.bind(jdbc.sql("""
+                        select first_month, count(*) as participants from (
+                            select e.participant, to_char(min(%2$s), 'YYYY-MM') as first_month
+                            %1$s and %3$s
+                            group by e.participant) began
+                        group by first_month
+                        order by first_month""".formatted(filter.from(), COUNTED_ON, BEGAN)))
+                .query((row, n) ->
+                        new MonthCount(YearMonth.parse(row.getString("first_month")), row.getLong("participants")))
+                .list();
+    }
+
+    @Override
+    public HoursOutside hoursOutside(UUID programmeId, Period period) {
+        Filter filter = Filter.of(programmeId, null, null, scope());
+        plan();
+        return filter.bind(jdbc.sql("""
+                        select coalesce(sum(t.hours), 0) as hours, coalesce(sum(t.paid_hours), 0) as paid_hours
+                        %s and (t.month < :first_month or t.month > :last_month)""".formatted(filter.from(TIME_STATEMENTS))))
+                .param("first_month", period.firstMonth().toString())
+                .param("last_month", period.lastMonth().toString())
+                .query((row, n) -> new HoursOutside(row.getBigDecimal("hours"), row.getBigDecimal("paid_hours")))
+                .single();
+    }
+
     /**
      * The follow-up in one statement, reading the enrolments once: the enrolments the selection counts (with the
      * values of every breakdown), their hours, the participation figures, and per breakdown the distinct participants

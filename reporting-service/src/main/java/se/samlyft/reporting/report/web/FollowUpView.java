@@ -2,6 +2,7 @@ package se.samlyft.reporting.report.web;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import se.samlyft.reporting.report.Breakdown;
@@ -10,10 +11,14 @@ import se.samlyft.reporting.report.FollowUp;
 import se.samlyft.reporting.report.Participation;
 import se.samlyft.reporting.report.Period;
 import se.samlyft.reporting.report.ProgrammeTarget;
+import se.samlyft.reporting.report.Reports;
 
 /**
  * A follow-up as JSON. In {@code breakdowns}, each count is a number, or a text such as {@code "<5"} where it is
- * hidden; {@code smallCountThreshold} says which threshold hid them (null when nothing is hidden by rule).
+ * hidden; {@code smallCountThreshold} says which threshold hid them (null when nothing is hidden by rule). A
+ * programme's follow-up also has {@code participantsByMonth} (who had begun by the end of each month of its period so
+ * far) and {@code hoursOutsidePeriod}: hours confirmed for months outside the programme's period, which the totals
+ * include and the funder does not pay for.
  */
 record FollowUpView(
         @Nullable ProgrammeTarget programme,
@@ -32,9 +37,23 @@ record FollowUpView(
         long evaluationsRating4Or5,
         @Nullable BigDecimal shareRating4Or5Percent,
         @Nullable Integer smallCountThreshold,
-        Map<Dimension, Map<String, Object>> breakdowns) {
+        Map<Dimension, Map<String, Object>> breakdowns,
+        List<MonthView> participantsByMonth,
+        @Nullable BigDecimal hoursOutsidePeriod,
+        @Nullable BigDecimal paidWorkingTimeHoursOutsidePeriod) {
+
+    /** The participants who had begun by the end of a month. */
+    record MonthView(String month, long participants) {}
 
     static FollowUpView of(FollowUp report, @Nullable Integer smallCountThreshold) {
+        return of(report, smallCountThreshold, List.of(), null);
+    }
+
+    static FollowUpView of(
+            FollowUp report,
+            @Nullable Integer smallCountThreshold,
+            List<Reports.MonthCount> participantsByMonth,
+            Reports.@Nullable HoursOutside outside) {
         Participation counts = report.participation();
         Map<Dimension, Map<String, Object>> breakdowns = new LinkedHashMap<>();
         for (Breakdown breakdown : report.breakdowns()) {
@@ -62,6 +81,11 @@ record FollowUpView(
                 counts.evaluationsRating4Or5(),
                 report.shareRating4Or5Percent(),
                 smallCountThreshold,
-                breakdowns);
+                breakdowns,
+                participantsByMonth.stream()
+                        .map(month -> new MonthView(month.month().toString(), month.participants()))
+                        .toList(),
+                outside == null ? null : outside.hours(),
+                outside == null ? null : outside.paidHours());
     }
 }

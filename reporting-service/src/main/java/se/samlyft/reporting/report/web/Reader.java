@@ -39,6 +39,11 @@ record Reader(TenantId tenant, boolean federationCoordinator, boolean aggregates
         return new Reader(tenant, federationCoordinator, !federationCoordinator && !coordinator);
     }
 
+    /** Whether the reader reads as a federation would, when the token's organisation is one. */
+    boolean readsAsFederation() {
+        return federationCoordinator || aggregatesOnly;
+    }
+
     /** Refuses a reader who may see only aggregates a report that lists people. */
     Reader mayListPeople() {
         if (aggregatesOnly) {

@@ -1,9 +1,14 @@
 package se.samlyft.reporting.report.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,30 +44,44 @@ class ReportController {
 
     private final Reports reports;
     private final SmallCounts smallCounts;
+    private final Clock clock;
 
-    ReportController(Reports reports, SmallCounts smallCounts) {
+    ReportController(Reports reports, SmallCounts smallCounts, Clock clock) {
         this.reports = reports;
         this.smallCounts = smallCounts;
+        this.clock = clock;
     }
 
+    /**
+     * A programme's follow-up. The coordinator of the organisation that owns it also reads the enrolments it reports to
+     * the funder: its partners' on its offerings and its federations' members' on theirs; anyone else reads their
+     * organisation's, or as a federation its members' while they were members. The
+     * JSON also has the participants month by month since the programme began, and the hours confirmed for months
+     * outside its period, which the funder does not pay for.
+     */
     @GetMapping("/programmes/{programmeId}/follow-up")
     ResponseEntity<?> followUp(@PathVariable UUID programmeId, @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
         Reader reader = Reader.current();
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
-        Scope scope = scopeOf(
-                reader,
-                programme.map(p -> new Period(p.startDate(), p.endDate())).orElse(null));
+        Scope scope = programme.isPresent() && !reader.readsAsFederation()
+                ? ownerScope(reader, programmeId)
+                : scopeOf(reader, null);
+        Reports.Selection selection =
+                new Reports.Selection(programme.orElse(null), programmeId, null, scope.federation());
         FollowUp report = scope.read(() -> {
             if (programme.isEmpty() && !reports.hasEnrolments(programmeId, null)) {
                 throw NotFound.of("programme", programmeId);
             }
-            return reports.followUp(
-                    new Reports.Selection(programme.orElse(null), programmeId, null, scope.federation()),
-                    scope.smallCounts());
+            return reports.followUp(selection, scope.smallCounts());
         });
+        List<Reports.MonthCount> months = scope.read(() -> reports.participantsByFirstMonth(selection));
+        Reports.HoursOutside outside = programme
+                .map(target -> scope.read(
+                        () -> reports.hoursOutside(programmeId, new Period(target.startDate(), target.endDate()))))
+                .orElse(null);
         return answer.answer(
-                () -> FollowUpView.of(report, scope.threshold()),
+                () -> FollowUpView.of(report, scope.threshold(), runningTotal(months, programme.orElse(null)), outside),
                 () -> ReportSheets.of(report),
                 "uppfoljning-" + programmeId);
     }
@@ -99,7 +118,18 @@ class ReportController {
         YearMonth reported = month("month", month);
         Reader reader = Reader.current().mayListPeople();
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
-        Scope scope = scopeOf(reader, new Period(reported.atDay(1), reported.atEndOfMonth()));
+        programme.ifPresent(target -> {
+            if (reported.isBefore(YearMonth.from(target.startDate()))
+                    || reported.isAfter(YearMonth.from(target.endDate()))) {
+                throw new InvalidInput(
+                        "month",
+                        "lies outside the programme's period " + target.startDate() + " – " + target.endDate()
+                                + ": the funder is not reported " + reported);
+            }
+        });
+        Scope scope = programme.isPresent() && !reader.readsAsFederation()
+                ? ownerScope(reader, programmeId)
+                : scopeOf(reader, new Period(reported.atDay(1), reported.atEndOfMonth()));
         MonthlyReport report = scope.read(() -> {
             if (programme.isEmpty() && !reports.hasEnrolments(programmeId, scope.federation())) {
                 throw NotFound.of("programme", programmeId);
@@ -131,6 +161,52 @@ class ReportController {
                 () -> PaidTimeView.of(report), () -> ReportSheets.of(report), "betald-arbetstid-" + from + "-" + to);
     }
 
+    /**
+     * The scope of the coordinator of an organisation that owns the programme: its own organisation and those whose
+     * people it reports to the funder (the partners on its own offerings, and the members of its federations on
+     * theirs), with exact counts. A federation reads as a federation instead: its members while they were members.
+     */
+    private Scope ownerScope(Reader reader, UUID programmeId) {
+        TenantId owner = reader.tenant();
+        List<TenantId> reported =
+                TenantContext.callAs(TenantScope.of(owner), () -> reports.tenantsReportedBy(owner.value(), programmeId))
+                        .stream()
+                        .map(TenantId::of)
+                        .toList();
+        return new Scope(TenantScope.federation(owner, reported), null, null);
+    }
+
+    /**
+     * The participants who had begun by the end of each month: from the programme's first month (or the first month
+     * anyone began) to the last month of its period or this month, whichever comes first.
+     */
+    private List<Reports.MonthCount> runningTotal(
+            List<Reports.MonthCount> byFirstMonth, @Nullable ProgrammeTarget programme) {
+        if (byFirstMonth.isEmpty() && programme == null) {
+            return List.of();
+        }
+        YearMonth now = YearMonth.now(clock.withZone(ZoneId.of("Europe/Stockholm")));
+        YearMonth first = programme != null
+                ? YearMonth.from(programme.startDate())
+                : byFirstMonth.getFirst().month();
+        YearMonth last =
+                programme != null && YearMonth.from(programme.endDate()).isBefore(now)
+                        ? YearMonth.from(programme.endDate())
+                        : now;
+        Map<YearMonth, Long> began = new HashMap<>();
+        byFirstMonth.forEach(month -> began.merge(month.month(), month.participants(), Long::sum));
+        long total = byFirstMonth.stream()
+                .filter(month -> month.month().isBefore(first))
+                .mapToLong(Reports.MonthCount::participants)
+                .sum();
+        List<Reports.MonthCount> running = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last) && running.size() < 240; month = month.plusMonths(1)) {
+            total += began.getOrDefault(month, 0L);
+            running.add(new Reports.MonthCount(month, total));
+        }
+        return running;
+    }
+
     private Optional<ProgrammeTarget> programmeOf(Reader reader, UUID programmeId) {
         return TenantContext.callAs(TenantScope.of(reader.tenant()), () -> reports.programme(programmeId));
     }
@@ -141,7 +217,7 @@ class ReportController {
      */
     private Scope scopeOf(Reader reader, @Nullable Period period) {
         TenantId tenant = reader.tenant();
-        if (reader.federationCoordinator() || reader.aggregatesOnly()) {
+        if (reader.readsAsFederation()) {
             Optional<List<String>> members =
                     TenantContext.callAs(TenantScope.of(tenant), () -> reports.membersOf(tenant.value(), period));
             if (members.isPresent()) {

@@ -1,13 +1,14 @@
-package se.samlyft.catalog.offering.persistence;
+package se.samlyft.catalog.federation.persistence;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import se.samlyft.catalog.offering.Federations;
-import se.samlyft.catalog.offering.Federations.Membership;
+import se.samlyft.catalog.federation.Federations;
+import se.samlyft.catalog.federation.Federations.Membership;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -31,6 +32,36 @@ class JdbcFederations implements Federations {
                         where federation = ? and since <= current_date and (until is null or until > current_date)""").param(federation.value()).query(String.class).stream()
                 .map(TenantId::of)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<TenantId> membersOn(TenantId federation, LocalDate day) {
+        return jdbc.sql("""
+                        select member from federation_membership
+                        where federation = ? and since <= ? and (until is null or until > ?)""").params(federation.value(), day, day).query(String.class).stream()
+                .map(TenantId::of)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public List<TenantId> changingBy(LocalDate day) {
+        return jdbc.sql("""
+                        select v.federation from federation_membership_version v
+                        where exists (select 1 from federation_membership m
+                                      where m.federation = v.federation
+                                        and ((m.since <= :day and (v.resolved_on is null or m.since > v.resolved_on))
+                                          or (m.until <= :day and (v.resolved_on is null or m.until > v.resolved_on))))
+                        order by v.federation""").param("day", day).query(String.class).stream()
+                .map(TenantId::of)
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public boolean claimResolution(TenantId federation, LocalDate day) {
+        return jdbc.sql("""
+                        update federation_membership_version set resolved_on = ?
+                        where federation = ? and (resolved_on is null or resolved_on < ?)""").params(day, federation.value(), day).update() == 1;
     }
 
     @Override

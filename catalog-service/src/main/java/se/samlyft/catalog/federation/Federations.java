@@ -1,4 +1,4 @@
-package se.samlyft.catalog.offering;
+package se.samlyft.catalog.federation;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +15,23 @@ public interface Federations {
 
     /** The current members of {@code federation}; empty for an organisation that is no federation. */
     Set<TenantId> membersOf(TenantId federation);
+
+    /** The members of {@code federation} on {@code day}; empty for an organisation that is no federation. */
+    Set<TenantId> membersOn(TenantId federation, LocalDate day);
+
+    /**
+     * The federations whose membership changes (a member joins or leaves) on a day after the one their offerings were
+     * last resolved on, up to {@code day}: a join or leave dated ahead, whose day has come.
+     */
+    List<TenantId> changingBy(LocalDate day);
+
+    /**
+     * Marks the federation's offerings as resolved on {@code day}, unless they were already for that day or a later
+     * one; the row stays locked until the transaction ends, so one replica resolves a day once.
+     *
+     * @return whether this transaction claimed the day
+     */
+    boolean claimResolution(TenantId federation, LocalDate day);
 
     /**
      * Replaces the federation's membership history with {@code members}, unless a version as new or newer has been

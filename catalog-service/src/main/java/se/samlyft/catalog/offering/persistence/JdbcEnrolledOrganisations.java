@@ -1,0 +1,36 @@
+package se.samlyft.catalog.offering.persistence;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import se.samlyft.catalog.offering.EnrolledOrganisations;
+import se.samlyft.platform.tenancy.TenantId;
+
+/** The enrolled organisations in {@code offering_enrolled_member}, one row per offering and organisation. */
+@Repository
+@Transactional(readOnly = true)
+class JdbcEnrolledOrganisations implements EnrolledOrganisations {
+
+    private final JdbcClient jdbc;
+
+    JdbcEnrolledOrganisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void record(UUID offeringId, TenantId owner, TenantId member) {
+        jdbc.sql("""
+                        insert into offering_enrolled_member (offering_id, tenant_id, member) values (?, ?, ?)
+                        on conflict (offering_id, member) do nothing""").params(offeringId, owner.value(), member.value()).update();
+    }
+
+    @Override
+    public boolean isEnrolled(UUID offeringId, TenantId member) {
+        return jdbc.sql("select exists (select 1 from offering_enrolled_member where offering_id = ? and member = ?)")
+                .params(offeringId, member.value())
+                .query(Boolean.class)
+                .single();
+    }
+}
