@@ -18,12 +18,11 @@ class JdbcEnrolledOrganisations implements EnrolledOrganisations {
         this.jdbc = jdbc;
     }
 
+    /** Written just before the transaction commits, with its seat counts and in one order ({@link SeatCountChanges}). */
     @Override
     @Transactional
     public void record(UUID offeringId, TenantId owner, TenantId member) {
-        jdbc.sql("""
-                        insert into offering_enrolled_member (offering_id, tenant_id, member) values (?, ?, ?)
-                        on conflict (offering_id, member) do nothing""").params(offeringId, owner.value(), member.value()).update();
+        SeatCountChanges.ofThisTransaction(jdbc).addEnrolled(offeringId, owner, member);
     }
 
     @Override

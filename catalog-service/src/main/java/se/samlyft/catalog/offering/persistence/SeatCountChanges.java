@@ -13,12 +13,15 @@ import se.samlyft.platform.tenancy.TenantScope;
 /**
  * The changes of the offerings' seat counts that one transaction makes, summed per offering and written just before it
  * commits, in the order of the offerings' ids and each in its owner's tenant scope (row-level security), so that
- * concurrent transactions lock the offerings' rows in one order.
+ * concurrent transactions lock the offerings' rows in one order; then the organisations it found enrolled on them,
+ * also in one order (offering, organisation), each in the tenant scope it was found in. Two polls that touch the same
+ * offerings in opposite orders therefore wait for each other instead of deadlocking.
  */
 final class SeatCountChanges implements TransactionSynchronization {
 
     private final JdbcClient jdbc;
     private final Map<UUID, Change> changes = new TreeMap<>();
+    private final Map<String, Enrolled> enrolled = new TreeMap<>();
 
     private SeatCountChanges(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -44,28 +47,44 @@ final class SeatCountChanges implements TransactionSynchronization {
                 offering, new Change(owner, change), (earlier, later) -> new Change(owner, earlier.by + later.by));
     }
 
+    /** Notes that {@code member} has an enrolment on {@code offering} (of {@code owner}), in the current scope. */
+    void addEnrolled(UUID offering, TenantId owner, TenantId member) {
+        enrolled.putIfAbsent(offering + " " + member.value(), new Enrolled(offering, owner, member, currentScope()));
+    }
+
     @Override
     public void beforeCommit(boolean readOnly) {
-        String scope = jdbc.sql("select current_setting(?, true)")
-                .param(TenantScopedTransactionManager.TENANT_SETTING)
-                .query(String.class)
-                .optional()
-                .orElse("");
+        String scope = currentScope();
         changes.forEach((offering, change) -> {
             if (change.by != 0) {
-                jdbc.sql("select set_config(?, ?, true)")
-                        .params(
-                                TenantScopedTransactionManager.TENANT_SETTING,
-                                TenantScope.of(change.owner).asSetting())
-                        .query(String.class)
-                        .single();
+                scope(TenantScope.of(change.owner).asSetting());
                 jdbc.sql("update offering set seats_taken = greatest(0, seats_taken + ?) where id = ?")
                         .params(change.by, offering)
                         .update();
             }
         });
+        enrolled.values().forEach(row -> {
+            scope(row.scope);
+            jdbc.sql("""
+                            insert into offering_enrolled_member (offering_id, tenant_id, member) values (?, ?, ?)
+                            on conflict (offering_id, member) do nothing""")
+                    .params(row.offering, row.owner.value(), row.member.value())
+                    .update();
+        });
+        scope(scope);
+    }
+
+    private String currentScope() {
+        return jdbc.sql("select current_setting(?, true)")
+                .param(TenantScopedTransactionManager.TENANT_SETTING)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    private void scope(String setting) {
         jdbc.sql("select set_config(?, ?, true)")
-                .params(TenantScopedTransactionManager.TENANT_SETTING, scope)
+                .params(TenantScopedTransactionManager.TENANT_SETTING, setting)
                 .query(String.class)
                 .single();
     }
@@ -76,4 +95,6 @@ final class SeatCountChanges implements TransactionSynchronization {
     }
 
     private record Change(TenantId owner, int by) {}
+
+    private record Enrolled(UUID offering, TenantId owner, TenantId member, String scope) {}
 }
