@@ -120,10 +120,7 @@ class ImageRunTest {
                     .as("readiness of the image's reporting-service; its log:\n"
                             + tail(work.resolve("reporting-service.log")))
                     .isTrue();
-            Optional<ProcessHandle> java = container
-                    .descendants()
-                    .filter(process -> process.info().command().orElse("").endsWith("/java"))
-                    .findFirst();
+            Optional<ProcessHandle> java = javaProcessOf(container);
             assertThat(java).as("the image's java process").isPresent();
             assertThat(uid(java.get().pid())).isEqualTo(user.split(":")[0]);
             assertThat(java.get().info().command().orElseThrow()).isEqualTo(root + "/opt/java/openjdk/bin/java");
@@ -233,6 +230,24 @@ class ImageRunTest {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The JVM among the container's processes; asked again for a few seconds, as a process's command line may not be
+     * readable yet in the instant after it started.
+     */
+    private static Optional<ProcessHandle> javaProcessOf(Process container) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(10);
+        while (true) {
+            Optional<ProcessHandle> java = container
+                    .descendants()
+                    .filter(process -> process.info().command().orElse("").endsWith("/java"))
+                    .findFirst();
+            if (java.isPresent() || Instant.now().isAfter(until)) {
+                return java;
+            }
+            Thread.sleep(200);
         }
     }
 }
