@@ -135,6 +135,9 @@ class ImageRunTest {
                             .statusCode())
                     .isEqualTo(401);
         } finally {
+            // The JVM runs in a PID namespace of its own, below unshare: kill it too, so that it never outlives the
+            // test.
+            container.descendants().forEach(ProcessHandle::destroyForcibly);
             container.destroy();
             if (!container.waitFor(30, TimeUnit.SECONDS)) {
                 container.destroyForcibly();
