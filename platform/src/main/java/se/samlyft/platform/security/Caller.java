@@ -55,6 +55,25 @@ public record Caller(Optional<TenantId> tenant, String username, Set<String> rol
         return roles.contains(role);
     }
 
+    public boolean hasRole(Role role) {
+        return roles.contains(role.realmRole());
+    }
+
+    /** Whether the caller holds at least one of {@code anyOf}. */
+    public boolean hasAnyRole(Role... anyOf) {
+        for (Role role : anyOf) {
+            if (hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the caller's token names {@code tenant} as its organisation. */
+    public boolean belongsTo(TenantId tenant) {
+        return this.tenant.map(tenant::equals).orElse(false);
+    }
+
     /**
      * Keycloak writes the claim as a list of aliases, or (with the mapper's map option) as a map from alias to the
      * organisation's details. Either way, exactly one valid alias makes the tenant.

@@ -11,10 +11,11 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import se.samlyft.platform.security.Denied;
 
 /**
  * Spring Security's refusals as problems: a request without a valid bearer token (401) and a caller whose token does
- * not allow the request (403) are answered as the resource server answers them, status and
+ * not allow the request (403; a {@link Denied} names the rule it applied) are answered as the resource server answers them, status and
  * {@code WWW-Authenticate} included, with a problem as the body instead of an empty one.
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -40,6 +41,8 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         ProblemResponses.write(
                 request,
                 response,
-                ProblemResponses.problem(response.getStatus(), "Your roles do not allow this request."));
+                ProblemResponses.problem(
+                        response.getStatus(),
+                        denied instanceof Denied rule ? rule.rule() : "Your roles do not allow this request."));
     }
 }

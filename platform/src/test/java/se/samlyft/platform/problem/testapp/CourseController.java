@@ -31,6 +31,8 @@ import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.CurrentCaller;
+import se.samlyft.platform.security.Denied;
+import se.samlyft.platform.security.Role;
 import se.samlyft.platform.tenancy.TenantId;
 
 /** {@code /api/test/courses}: the courses of the caller's tenant, the way a service's controller would hold them. */
@@ -133,6 +135,16 @@ public class CourseController {
     @GetMapping("/administration")
     @PreAuthorize("hasRole('admin')")
     String administration() {
+        return "hemligt";
+    }
+
+    @GetMapping("/budget")
+    String budget() {
+        if (!CurrentCaller.get()
+                .map(caller -> caller.hasRole(Role.PLATFORM_ADMIN))
+                .orElse(false)) {
+            throw new Denied("Only a platform administrator may read the budget.");
+        }
         return "hemligt";
     }
 

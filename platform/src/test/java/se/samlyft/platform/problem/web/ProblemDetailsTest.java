@@ -227,6 +227,17 @@ class ProblemDetailsTest extends AgainstTestApplication {
     }
 
     @Test
+    void answersARefusalOfThePermissionPolicyWith403ThatNamesTheRule() {
+        var response = http.get("/api/test/budget", token);
+
+        assertProblem(response, 403);
+        assertThat(response.header("WWW-Authenticate")).contains("insufficient_scope");
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo("Only a platform administrator may read the budget.");
+        assertThat(response.body()).doesNotContain("hemligt");
+    }
+
+    @Test
     void answersAnUnexpectedFailureWith500WithoutInternalsAndLogsItWithTheCorrelationId(CapturedOutput output) {
         var response = http.send(http.request("/api/test/failure", token)
                 .header("X-Correlation-Id", "problem-test-0500")
