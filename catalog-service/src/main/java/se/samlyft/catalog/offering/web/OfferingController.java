@@ -30,7 +30,7 @@ import se.samlyft.catalog.offering.Offerings;
 import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
-import se.samlyft.catalog.web.Callers;
+import se.samlyft.catalog.web.CatalogPolicy;
 import se.samlyft.catalog.web.PageView;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
@@ -73,7 +73,7 @@ class OfferingController {
 
     @PostMapping
     ResponseEntity<OfferingView> scheduleOffering(@Valid @RequestBody OfferingRequest request) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageOfferings();
         boolean publishedCourse = courses.find(request.courseId())
                 .filter(course -> course.owner().equals(owner) && course.status() == CourseStatus.PUBLISHED)
                 .isPresent();
@@ -98,12 +98,13 @@ class OfferingController {
 
     @GetMapping("/{id}")
     ResponseEntity<OfferingView> getOffering(@PathVariable UUID id) {
-        Caller caller = Callers.current();
+        Caller caller = CatalogPolicy.caller();
         Offering offering = offerings
                 .find(id)
                 .filter(found -> caller.tenant()
                         .filter(tenant -> found.isOpenTo(tenant)
-                                || (Callers.manages(caller) && found.owner().equals(tenant))
+                                || (CatalogPolicy.manages(caller)
+                                        && found.owner().equals(tenant))
                                 || (!found.owner().equals(tenant) && enrolled.isEnrolled(id, tenant)))
                         .isPresent())
                 .orElseThrow(() -> NotFound.of("offering", id));
@@ -116,11 +117,11 @@ class OfferingController {
             @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Caller caller = Callers.current();
+        Caller caller = CatalogPolicy.caller();
         return caller.tenant()
                 .map(tenant -> {
                     Offerings.OfferingPage found =
-                            offerings.list(tenant, Callers.manages(caller), courseId, page, size);
+                            offerings.list(tenant, CatalogPolicy.manages(caller), courseId, page, size);
                     return PageView.of(
                             found.items().stream().map(OfferingView::of).toList(), page, size, found.totalItems());
                 })
@@ -132,7 +133,7 @@ class OfferingController {
             @PathVariable UUID id,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody OfferingRequest request) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageOfferings();
         Offering offering = owned(id, owner);
         ETags.requireMatch(ifMatch, offering.version());
         if (!offering.courseId().equals(request.courseId())) {
@@ -148,7 +149,7 @@ class OfferingController {
 
     @PostMapping("/{id}/cancel")
     ResponseEntity<OfferingView> cancelOffering(@PathVariable UUID id) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageOfferings();
         Offering offering = owned(id, owner);
         long stored = offering.version();
         offering.cancel(clock.instant());

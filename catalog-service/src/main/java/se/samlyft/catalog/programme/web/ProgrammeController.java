@@ -24,7 +24,7 @@ import se.samlyft.catalog.federation.web.FederationScopes;
 import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
-import se.samlyft.catalog.web.Callers;
+import se.samlyft.catalog.web.CatalogPolicy;
 import se.samlyft.catalog.web.PageView;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
@@ -53,8 +53,8 @@ class ProgrammeController {
 
     @PostMapping
     ResponseEntity<ProgrammeView> registerProgramme(@Valid @RequestBody ProgrammeRequest request) {
-        Programme programme =
-                Programme.register(UUID.randomUUID(), Callers.managedTenant(), request.toTerms(), clock.instant());
+        Programme programme = Programme.register(
+                UUID.randomUUID(), CatalogPolicy.requireMayManageProgrammes(), request.toTerms(), clock.instant());
         programmes.add(programme);
         return ResponseEntity.created(URI.create("/api/catalog/programmes/" + programme.id()))
                 .eTag(ETags.of(programme.version()))
@@ -91,7 +91,7 @@ class ProgrammeController {
             @PathVariable UUID id,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProgrammeRequest request) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageProgrammes();
         Programme programme = programmes
                 .find(id)
                 .filter(found -> found.owner().equals(owner))
@@ -112,7 +112,7 @@ class ProgrammeController {
     }
 
     private <T> T readable(Supplier<T> read) {
-        return TenantContext.callAs(scopes.readingScopeOf(Callers.current()), read);
+        return TenantContext.callAs(scopes.readingScopeOf(CatalogPolicy.caller()), read);
     }
 
     private static TenantId tenant(String value) {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.Organisations;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.identity.web.PageView;
 import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.ETags;
@@ -49,9 +48,7 @@ class OrganisationController {
 
     @PostMapping
     ResponseEntity<OrganisationView> onboardOrganisation(@Valid @RequestBody OrganisationRequest request) {
-        if (!Callers.isPlatformAdmin()) {
-            throw new AccessDeniedException("Only a platform administrator onboards organisations");
-        }
+        IdentityPolicy.requireMayOnboard();
         if (request.tenant() == null) {
             throw new InvalidInput("tenant", "must be given: the organisation's tenant id, e.g. arvidsjaur");
         }
@@ -70,7 +67,7 @@ class OrganisationController {
     PageView<OrganisationView> listOrganisations(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.current();
+        IdentityPolicy.caller();
         return PageView.of(
                 organisations.page(page, size).stream()
                         .map(OrganisationView::of)
@@ -83,8 +80,9 @@ class OrganisationController {
     @GetMapping("/{tenant}")
     ResponseEntity<OrganisationView> getOrganisation(@PathVariable String tenant) {
         TenantId id = TenantParameter.of(tenant);
-        Organisation organisation =
-                Callers.isPlatformAdmin() ? TenantContext.callAs(TenantScope.of(id), () -> existing(id)) : existing(id);
+        Organisation organisation = IdentityPolicy.isPlatformAdmin()
+                ? TenantContext.callAs(TenantScope.of(id), () -> existing(id))
+                : existing(id);
         return ResponseEntity.ok().eTag(ETags.of(organisation.version())).body(OrganisationView.of(organisation));
     }
 
@@ -94,9 +92,7 @@ class OrganisationController {
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody OrganisationRequest request) {
         TenantId id = TenantParameter.of(tenant);
-        if (!Callers.managesOrganisation(id)) {
-            throw new AccessDeniedException("Only the organisation's coordinators or a platform administrator");
-        }
+        IdentityPolicy.requireMayChangeOrganisation(id);
         Organisation organisation = TenantContext.callAs(TenantScope.of(id), () -> {
             Organisation stored = existing(id);
             ETags.requireMatch(ifMatch, stored.version());

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.person.PersonalNumberReads;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.identity.web.PageView;
 
 /**
@@ -27,7 +27,7 @@ class PersonalNumberReadController {
     PageView<PersonalNumberReadView> organisationsLog(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.managedTenant();
+        IdentityPolicy.requireMayReadPersonalNumberLog();
         return PageView.of(
                 reads.page(null, page, size).stream()
                         .map(PersonalNumberReadView::of)

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.integration.delivery.Deliveries;
 import se.samlyft.integration.subscription.SubscriptionDesk;
 import se.samlyft.integration.subscription.SubscriptionId;
-import se.samlyft.integration.web.Callers;
+import se.samlyft.integration.web.IntegrationPolicy;
 import se.samlyft.integration.web.PageView;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
@@ -47,7 +47,7 @@ class DeliveryController {
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayReadDeliveries();
         SubscriptionId subscription =
                 subscriptions.get(SubscriptionId.of(subscriptionId)).id();
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
@@ -60,7 +60,7 @@ class DeliveryController {
 
     @GetMapping("/{deliveryId}")
     DeliveryDetails getDelivery(@PathVariable UUID subscriptionId, @PathVariable UUID deliveryId) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayReadDeliveries();
         SubscriptionId subscription =
                 subscriptions.get(SubscriptionId.of(subscriptionId)).id();
         Deliveries.DeliveryView delivery =
