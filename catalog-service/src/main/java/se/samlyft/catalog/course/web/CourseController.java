@@ -45,10 +45,11 @@ class CourseController {
     private static final String PATH = "/api/catalog/courses/";
 
     private final Courses courses;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CourseController(Courses courses) {
+    CourseController(Courses courses, Clock clock) {
         this.courses = courses;
+        this.clock = clock;
     }
 
     @PostMapping

@@ -56,19 +56,21 @@ class OfferingController {
     private final Programmes programmes;
     private final Federations federations;
     private final EnrolledOrganisations enrolled;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     OfferingController(
             Offerings offerings,
             Courses courses,
             Programmes programmes,
             Federations federations,
-            EnrolledOrganisations enrolled) {
+            EnrolledOrganisations enrolled,
+            Clock clock) {
         this.offerings = offerings;
         this.courses = courses;
         this.programmes = programmes;
         this.federations = federations;
         this.enrolled = enrolled;
+        this.clock = clock;
     }
 
     @PostMapping

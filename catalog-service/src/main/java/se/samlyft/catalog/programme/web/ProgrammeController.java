@@ -44,11 +44,12 @@ class ProgrammeController {
 
     private final Programmes programmes;
     private final FederationScopes scopes;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ProgrammeController(Programmes programmes, FederationScopes scopes) {
+    ProgrammeController(Programmes programmes, FederationScopes scopes, Clock clock) {
         this.programmes = programmes;
         this.scopes = scopes;
+        this.clock = clock;
     }
 
     @PostMapping

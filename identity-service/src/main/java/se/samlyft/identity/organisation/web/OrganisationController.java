@@ -40,10 +40,11 @@ class OrganisationController {
     private static final String PATH = "/api/identity/organisations/";
 
     private final Organisations organisations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    OrganisationController(Organisations organisations) {
+    OrganisationController(Organisations organisations, Clock clock) {
         this.organisations = organisations;
+        this.clock = clock;
     }
 
     @PostMapping
