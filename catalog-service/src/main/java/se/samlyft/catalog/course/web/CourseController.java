@@ -22,15 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.catalog.course.Course;
 import se.samlyft.catalog.course.CourseFormat;
-import se.samlyft.catalog.course.CoursePage;
 import se.samlyft.catalog.course.CourseSearch;
 import se.samlyft.catalog.course.CourseStatus;
 import se.samlyft.catalog.course.Courses;
 import se.samlyft.catalog.web.CatalogPolicy;
-import se.samlyft.catalog.web.PageView;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/catalog/courses}: the courses of the caller's organisation. Everyone of it sees and searches the
@@ -67,14 +66,14 @@ class CourseController {
     }
 
     @GetMapping
-    PageView<CourseView> listCourses(
+    Page<CourseView> listCourses(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        return view(courses.list(CatalogPolicy.managesCatalog(), page, size));
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return courses.list(CatalogPolicy.managesCatalog(), page, size).map(CourseView::of);
     }
 
     @GetMapping("/search")
-    PageView<CourseView> searchCourses(
+    Page<CourseView> searchCourses(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String theme,
             @RequestParam(required = false) @Nullable String occupation,
@@ -84,7 +83,7 @@ class CourseController {
             @RequestParam(required = false) @Nullable LocalDate to,
             @RequestParam(defaultValue = "false") boolean freeSeats,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         CourseSearch search = new CourseSearch(
                 Optional.ofNullable(q),
                 Optional.ofNullable(theme),
@@ -94,7 +93,7 @@ class CourseController {
                 Optional.ofNullable(from),
                 Optional.ofNullable(to),
                 freeSeats);
-        return view(courses.search(search, page, size));
+        return courses.search(search, page, size).map(CourseView::of);
     }
 
     @PutMapping("/{id}")
@@ -140,10 +139,5 @@ class CourseController {
 
     private static ResponseEntity<CourseView> answer(Course course) {
         return ResponseEntity.ok().eTag(ETags.of(course.version())).body(CourseView.of(course));
-    }
-
-    private static PageView<CourseView> view(CoursePage page) {
-        return PageView.of(
-                page.courses().stream().map(CourseView::of).toList(), page.page(), page.size(), page.total());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +30,6 @@ import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
 import se.samlyft.catalog.web.CatalogPolicy;
-import se.samlyft.catalog.web.PageView;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
@@ -39,6 +37,7 @@ import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/catalog/offerings}: the scheduled runs of courses. The owner's coordinators (a federation's: its
@@ -115,19 +114,16 @@ class OfferingController {
 
     /** The offerings the caller's organisation may enrol in (and a coordinator's own), of one course if named. */
     @GetMapping
-    PageView<OfferingView> listOfferings(
+    Page<OfferingView> listOfferings(
             @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         Caller caller = CatalogPolicy.caller();
         return caller.tenant()
-                .map(tenant -> {
-                    Offerings.OfferingPage found =
-                            offerings.list(tenant, CatalogPolicy.manages(caller), courseId, page, size);
-                    return PageView.of(
-                            found.items().stream().map(OfferingView::of).toList(), page, size, found.totalItems());
-                })
-                .orElseGet(() -> PageView.of(List.of(), page, size, 0));
+                .map(tenant -> offerings
+                        .list(tenant, CatalogPolicy.manages(caller), courseId, page, size)
+                        .map(OfferingView::of))
+                .orElseGet(() -> Page.empty(page, size));
     }
 
     @PutMapping("/{id}")

@@ -25,13 +25,13 @@ import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
 import se.samlyft.catalog.web.CatalogPolicy;
-import se.samlyft.catalog.web.PageView;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/catalog/programmes}: the funded programmes of the caller's organisation. Its coordinators register and
@@ -64,18 +64,18 @@ class ProgrammeController {
 
     /** The programmes the caller may read, by start (newest first): of one owner, and overlapping a period, if given. */
     @GetMapping
-    PageView<ProgrammeView> listProgrammes(
+    Page<ProgrammeView> listProgrammes(
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidInput("to", "must not be before from");
         }
         TenantId ownerFilter = owner == null || owner.isBlank() ? null : tenant(owner);
-        Programmes.ProgrammePage found = readable(() -> programmes.list(ownerFilter, from, to, page, size));
-        return PageView.of(found.items().stream().map(ProgrammeView::of).toList(), page, size, found.totalItems());
+        return readable(() -> programmes.list(ownerFilter, from, to, page, size))
+                .map(ProgrammeView::of);
     }
 
     @GetMapping("/{id}")

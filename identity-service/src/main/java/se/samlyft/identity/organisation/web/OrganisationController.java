@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.web.IdentityPolicy;
-import se.samlyft.identity.web.PageView;
 import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
@@ -27,6 +26,7 @@ import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/identity/organisations}: the register of tenants. Platform administrators onboard organisations (which
@@ -65,11 +65,11 @@ class OrganisationController {
     }
 
     @GetMapping
-    PageView<OrganisationView> listOrganisations(
+    Page<OrganisationView> listOrganisations(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         IdentityPolicy.caller();
-        return PageView.of(
+        return Page.of(
                 organisations.page(page, size).stream()
                         .map(OrganisationView::of)
                         .toList(),

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +30,13 @@ import se.samlyft.identity.person.PersonalNumberRead;
 import se.samlyft.identity.person.PersonalNumberReads;
 import se.samlyft.identity.person.RoleRules;
 import se.samlyft.identity.web.IdentityPolicy;
-import se.samlyft.identity.web.PageView;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/identity/people}: the people of the caller's organisation. Its coordinators register, change, mark as
@@ -85,25 +84,24 @@ class PersonController {
      * who asks for {@code staff=true}.
      */
     @GetMapping
-    PageView<PersonView> listPeople(
+    Page<PersonView> listPeople(
             @RequestParam(defaultValue = "false") boolean staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         IdentityPolicy.requireMayListPeople();
         if (!staff && IdentityPolicy.isCoordinator()) {
-            return PageView.of(
-                    people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
+            return Page.of(people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
         }
         return IdentityPolicy.caller()
                 .personId()
-                .map(manager -> PageView.of(
+                .map(manager -> Page.of(
                         people.pageManagedBy(manager, page, size).stream()
                                 .map(PersonView::of)
                                 .toList(),
                         page,
                         size,
                         people.countManagedBy(manager)))
-                .orElseGet(() -> PageView.of(List.of(), page, size, 0));
+                .orElseGet(() -> Page.empty(page, size));
     }
 
     @GetMapping("/{id}")
@@ -162,12 +160,12 @@ class PersonController {
 
     /** Who read the person's personal identity number, and when: for the person and their coordinators. */
     @GetMapping("/{id}/personal-number-reads")
-    PageView<PersonalNumberReadView> personalNumberReads(
+    Page<PersonalNumberReadView> personalNumberReads(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         ownOrManaged(id);
-        return PageView.of(
+        return Page.of(
                 numberReads.page(id, page, size).stream()
                         .map(PersonalNumberReadView::of)
                         .toList(),

@@ -27,10 +27,10 @@ import se.samlyft.integration.subscription.SubscriptionDesk;
 import se.samlyft.integration.subscription.SubscriptionId;
 import se.samlyft.integration.subscription.Subscriptions;
 import se.samlyft.integration.web.IntegrationPolicy;
-import se.samlyft.integration.web.PageView;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/integrations/subscriptions}: the webhook subscriptions of the caller's organisation, for its coordinators
@@ -68,20 +68,17 @@ class SubscriptionController {
     }
 
     @GetMapping
-    PageView<SubscriptionView> listSubscriptions(
+    Page<SubscriptionView> listSubscriptions(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         TenantId tenant = IntegrationPolicy.requireMayManageSubscriptions();
-        Subscriptions.Page found = subscriptions.page(tenant, page, size);
+        Page<Subscription> found = subscriptions.page(tenant, page, size);
         Map<SubscriptionId, DeliveryCounts> counts = subscriptions.counts(
                 found.items().stream().map(Subscription::id).toList());
-        List<SubscriptionView> items = found.items().stream()
-                .map(subscription -> SubscriptionView.of(
-                        subscription,
-                        counts.getOrDefault(subscription.id(), DeliveryCounts.NONE),
-                        subscriptions.secrets(subscription.id())))
-                .toList();
-        return PageView.of(items, page, size, found.total());
+        return found.map(subscription -> SubscriptionView.of(
+                subscription,
+                counts.getOrDefault(subscription.id(), DeliveryCounts.NONE),
+                subscriptions.secrets(subscription.id())));
     }
 
     @GetMapping("/{id}")
