@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samlyft.testsupport.KeptOpenApiDocument;
 import se.samlyft.testsupport.ServiceIntegrationTest;
 import se.samlyft.testsupport.TestHttp;
+import se.samlyft.testsupport.TypedOpenApiResponses;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document the service serves is the one kept in the repository, and describes its endpoints. */
@@ -35,5 +36,11 @@ class OpenApiDocumentTest {
                         "/api/catalog/courses/search",
                         "/api/catalog/programmes",
                         "/api/catalog/programmes/{id}");
+    }
+
+    @Test
+    void everyOperationSaysWhatItAnswers() {
+        TypedOpenApiResponses.assertEveryOperationTyped(
+                TestHttp.onPort(port).get("/v3/api-docs", null).json());
     }
 }

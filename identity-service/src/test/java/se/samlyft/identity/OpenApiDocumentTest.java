@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samlyft.testsupport.KeptOpenApiDocument;
 import se.samlyft.testsupport.ServiceIntegrationTest;
 import se.samlyft.testsupport.TestHttp;
+import se.samlyft.testsupport.TypedOpenApiResponses;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document the service serves is the one kept in the repository, and describes its endpoints. */
@@ -38,5 +39,11 @@ class OpenApiDocumentTest {
                         "/api/identity/people/{id}/export",
                         "/api/identity/imports",
                         "/api/identity/imports/{id}");
+    }
+
+    @Test
+    void everyOperationSaysWhatItAnswers() {
+        TypedOpenApiResponses.assertEveryOperationTyped(
+                TestHttp.onPort(port).get("/v3/api-docs", null).json());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.catalog.course.CourseStatus;
 import se.samlyft.catalog.course.Courses;
@@ -73,6 +75,7 @@ class OfferingController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OfferingView> scheduleOffering(@Valid @RequestBody OfferingRequest request) {
         TenantId owner = CatalogPolicy.requireMayManageOfferings();
         boolean publishedCourse = courses.find(request.courseId())

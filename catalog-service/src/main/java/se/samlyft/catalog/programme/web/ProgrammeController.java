@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.catalog.federation.web.FederationScopes;
 import se.samlyft.catalog.programme.Programme;
@@ -53,6 +55,7 @@ class ProgrammeController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProgrammeView> registerProgramme(@Valid @RequestBody ProgrammeRequest request) {
         Programme programme = Programme.register(
                 UUID.randomUUID(), CatalogPolicy.requireMayManageProgrammes(), request.toTerms(), clock.instant());

@@ -2,6 +2,7 @@ package se.samlyft.identity.hrimport.web;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
@@ -48,6 +49,20 @@ class ImportController {
                         mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                         schema = @Schema(type = "string", format = "binary"))
             })
+    @ApiResponse(
+            responseCode = "200",
+            description = "What the run saved, or for a dry run what it would save",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The file has problems (each listed in problems); nothing was saved",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Object> importStaff(
             InputStream file,
             @RequestParam(defaultValue = "false") boolean dryRun,

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.organisation.Consent;
 import se.samlyft.identity.organisation.Federation;
@@ -121,6 +123,7 @@ class FederationController {
     }
 
     @PostMapping(FEDERATION + "/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<InvitationView> invite(@PathVariable String federation, @Valid @RequestBody InviteRequest request) {
         TenantId id = TenantParameter.of(federation);
         IdentityPolicy.requireFederationSide(id);

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.OrganisationKind;
@@ -51,6 +53,7 @@ class CoordinatorController {
     record AppointedView(UUID id, String organisation, List<String> roles) {}
 
     @PostMapping("/api/identity/organisations/{tenant}/coordinators")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AppointedView> appointFirstCoordinator(
             @PathVariable String tenant, @Valid @RequestBody PersonRequest request) {
         IdentityPolicy.requireMayAppointFirstCoordinator();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.Organisations;
@@ -65,6 +67,7 @@ class PersonController {
     record LeaveRequest(@NotNull LocalDate leftOn) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PersonView> registerPerson(@Valid @RequestBody PersonRequest request) {
         TenantId tenant = IdentityPolicy.requireMayManagePeople();
         PersonProfile profile = checked(tenant, request.toProfile(LocalDate.now(clock)));
@@ -179,6 +182,7 @@ class PersonController {
      * told to remove or pseudonymise what it holds.
      */
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> erase(@PathVariable UUID id) {
         IdentityPolicy.requireMayManagePeople();
         Person person = existing(id);

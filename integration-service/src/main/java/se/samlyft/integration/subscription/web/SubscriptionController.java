@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.integration.subscription.DeliveryCounts;
 import se.samlyft.integration.subscription.Subscription;
@@ -50,6 +51,7 @@ class SubscriptionController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedSubscriptionView> subscribe(@Valid @RequestBody SubscriptionRequest request) {
         TenantId tenant = IntegrationPolicy.requireMayManageSubscriptions();
         Caller caller = IntegrationPolicy.caller();
@@ -103,6 +105,7 @@ class SubscriptionController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unsubscribe(@PathVariable UUID id) {
         IntegrationPolicy.requireMayManageSubscriptions();
         desk.unsubscribe(SubscriptionId.of(id));

@@ -1,5 +1,6 @@
 package se.samlyft.reporting.projection.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,6 +49,7 @@ class ReadModelController {
 
     /** 204: the generation being built is given up (a rebuild whose replica stopped); 404 when none is. */
     @DeleteMapping("/rebuild")
+    @ApiResponse(responseCode = "404", description = "No generation of the read model is being built")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void abandonRebuild() {
         ReportingPolicy.requireMayManageReadModel();

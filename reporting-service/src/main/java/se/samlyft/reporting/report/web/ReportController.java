@@ -1,5 +1,8 @@
 package se.samlyft.reporting.report.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -61,6 +64,7 @@ class ReportController {
      * outside its period, which the funder does not pay for.
      */
     @GetMapping("/programmes/{programmeId}/follow-up")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUpView.class)))
     ResponseEntity<?> followUp(@PathVariable UUID programmeId, @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
         Reader reader = ReportingPolicy.requireReportReader();
@@ -88,6 +92,8 @@ class ReportController {
     }
 
     @GetMapping("/federation")
+    @ApiResponse(responseCode = "404", description = "The caller's organisation is no federation reporting knows")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUpView.class)))
     ResponseEntity<?> federation(
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
@@ -111,6 +117,7 @@ class ReportController {
     }
 
     @GetMapping("/programmes/{programmeId}/monthly/{month}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonthlyView.class)))
     ResponseEntity<?> monthly(
             @PathVariable UUID programmeId,
             @PathVariable String month,
@@ -144,6 +151,7 @@ class ReportController {
     }
 
     @GetMapping("/paid-time")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaidTimeView.class)))
     ResponseEntity<?> paidTime(
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,

@@ -1,0 +1,36 @@
+package se.samlyft.reporting.report.web;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.BinarySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.Arrays;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * In the OpenAPI document, a report's 200 also offers the files its {@code format} parameter asks for: CSV and XLSX
+ * beside the JSON view (see {@link Format}).
+ */
+@Component
+class ReportFiles implements OperationCustomizer {
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        boolean hasFormat = Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> "format".equals(parameter.getParameterName()));
+        ApiResponse ok = operation.getResponses() == null
+                ? null
+                : operation.getResponses().get("200");
+        if (hasFormat && ok != null && ok.getContent() != null) {
+            Content content = ok.getContent();
+            content.addMediaType("text/csv", new MediaType().schema(new StringSchema()));
+            content.addMediaType(XlsxExport.MEDIA_TYPE, new MediaType().schema(new BinarySchema()));
+            ok.description("The report as JSON, or with format=csv or xlsx as a file to download");
+        }
+        return operation;
+    }
+}
