@@ -1,6 +1,7 @@
 package se.samlyft.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samlyft.systemtest.GatewayCalls.created;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -390,11 +391,6 @@ class FaultDrillTest {
 
     private TestHttp.Response post(String token, String path, JsonNode body, UUID key) {
         return platform.postThroughGateway(token, path, body, key);
-    }
-
-    private static JsonNode created(TestHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
     }
 
     private static void pause(Duration duration) {

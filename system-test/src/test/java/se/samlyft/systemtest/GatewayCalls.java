@@ -15,9 +15,15 @@ final class GatewayCalls {
 
     /** A POST of {@code body} as JSON (none when null) with a new {@code Idempotency-Key}. */
     static TestHttp.Response post(TestHttp gateway, String token, String path, @Nullable JsonNode body) {
+        return post(gateway, token, path, body, UUID.randomUUID());
+    }
+
+    /** A POST of {@code body} as JSON (none when null) with the {@code Idempotency-Key} {@code key}. */
+    static TestHttp.Response post(
+            TestHttp gateway, String token, String path, @Nullable JsonNode body, UUID idempotencyKey) {
         HttpRequest.Builder request = gateway.request(path, token)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString());
+                .header("Idempotency-Key", idempotencyKey.toString());
         request.POST(
                 body == null
                         ? HttpRequest.BodyPublishers.noBody()

@@ -1,9 +1,10 @@
 package se.samlyft.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samlyft.systemtest.GatewayCalls.created;
+import static se.samlyft.systemtest.GatewayCalls.ok;
 
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -426,24 +427,7 @@ class IntegratorWebhookTest {
     }
 
     private TestHttp.Response post(String token, String path, JsonNode body) {
-        HttpRequest.Builder request = gateway.request(path, token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-        request.POST(
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        return gateway.send(request.build());
-    }
-
-    private static JsonNode created(TestHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private static JsonNode ok(TestHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return GatewayCalls.post(gateway, token, path, body);
     }
 
     private static void sleepUntil(Instant when) {

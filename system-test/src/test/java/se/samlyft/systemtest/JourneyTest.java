@@ -323,16 +323,6 @@ class JourneyTest {
         return platform.postThroughGateway(token, path, body, UUID.randomUUID());
     }
 
-    private static JsonNode created(TestHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private static JsonNode ok(TestHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private static ObjectNode programme(String run) {
         return JSON.createObjectNode()
                 .put("number", "2020/" + run)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,15 +132,7 @@ final class RunningPlatform {
 
     /** A POST through the gateway with a JSON body (or none) and an {@code Idempotency-Key}. */
     TestHttp.Response postThroughGateway(String token, String path, @Nullable JsonNode body, UUID idempotencyKey) {
-        TestHttp gateway = gateway();
-        HttpRequest.Builder request = gateway.request(path, token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey.toString());
-        request.POST(
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        return gateway.send(request.build());
+        return GatewayCalls.post(gateway(), token, path, body, idempotencyKey);
     }
 
     /**

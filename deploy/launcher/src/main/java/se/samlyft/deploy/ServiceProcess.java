@@ -58,38 +58,24 @@ final class ServiceProcess extends ProcessComponent {
      */
     static List<ServiceProcess> all(Settings settings) {
         Ports ports = settings.ports();
+        List<Replicated> replicated = List.of(
+                new Replicated("identity-service", "identity", ports.identity(), ports.identityManagement()),
+                new Replicated("catalog-service", "catalog", ports.catalog(), ports.catalogManagement()),
+                new Replicated("enrolment-service", "enrolment", ports.enrolment(), ports.enrolmentManagement()),
+                new Replicated("reporting-service", "reporting", ports.reporting(), ports.reportingManagement()));
         List<ServiceProcess> all = new ArrayList<>();
         for (int instance = 1; instance <= settings.instances(); instance++) {
             int offset = (instance - 1) * Settings.INSTANCE_PORT_STEP;
             String suffix = instance == 1 ? "" : "-" + instance;
-            all.add(service(
-                    settings,
-                    "identity-service",
-                    "identity",
-                    ports.identity() + offset,
-                    ports.identityManagement() + offset,
-                    suffix));
-            all.add(service(
-                    settings,
-                    "catalog-service",
-                    "catalog",
-                    ports.catalog() + offset,
-                    ports.catalogManagement() + offset,
-                    suffix));
-            all.add(service(
-                    settings,
-                    "enrolment-service",
-                    "enrolment",
-                    ports.enrolment() + offset,
-                    ports.enrolmentManagement() + offset,
-                    suffix));
-            all.add(service(
-                    settings,
-                    "reporting-service",
-                    "reporting",
-                    ports.reporting() + offset,
-                    ports.reportingManagement() + offset,
-                    suffix));
+            for (Replicated service : replicated) {
+                all.add(service(
+                        settings,
+                        service.module(),
+                        service.database(),
+                        service.port() + offset,
+                        service.managementPort() + offset,
+                        suffix));
+            }
         }
         all.add(service(
                 settings,
@@ -102,6 +88,9 @@ final class ServiceProcess extends ProcessComponent {
         all.add(web(settings));
         return List.copyOf(all);
     }
+
+    /** A domain service that runs in as many instances as the settings ask, with the ports of its first. */
+    private record Replicated(String module, String database, int port, int managementPort) {}
 
     /**
      * The ports of every instance of the services after the first, API and management, each with the component that

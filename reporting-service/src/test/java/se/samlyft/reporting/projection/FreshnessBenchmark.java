@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.samlyft.reporting.AgainstReporting;
 import se.samlyft.reporting.fixture.Enrolment;
 import se.samlyft.reporting.fixture.Event;
-import se.samlyft.reporting.fixture.EventSender;
 import se.samlyft.reporting.fixture.Person;
+import se.samlyft.testsupport.EventSender;
 import se.samlyft.testsupport.TestKafka;
 
 /**
