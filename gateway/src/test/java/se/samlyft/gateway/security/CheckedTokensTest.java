@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,39 +46,27 @@ class CheckedTokensTest {
         return jwt;
     };
 
+    /** The test's clock as it is set now, for the validator and the cache alike. */
+    private final Clock now = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+    };
+
     private CheckedTokens tokens(int capacity) {
-        timestamps.setClock(new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.instant();
-            }
-        });
-        return new CheckedTokens(delegate, timestamps, capacity, Duration.ofMinutes(10), new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.instant();
-            }
-        });
+        timestamps.setClock(now);
+        return new CheckedTokens(delegate, timestamps, capacity, Duration.ofMinutes(10), now);
     }
 
     @Test
