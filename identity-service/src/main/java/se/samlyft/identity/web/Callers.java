@@ -5,6 +5,7 @@ import org.springframework.security.access.AccessDeniedException;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CurrentCaller;
+import se.samlyft.platform.security.Denied;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -53,6 +54,22 @@ public final class Callers {
     /** Whether the caller administers the whole installation. */
     public static boolean isPlatformAdmin() {
         return hasAnyRole(PLATFORM_ADMIN);
+    }
+
+    /** The rule of the funder's participant list, which reporting applies to the programme's owner as well. */
+    public static final String PARTICIPANT_LIST_RULE = "Only the project leader of the programme's owner (its"
+            + " coordinator, or the federation coordinator when a federation owns it) may list the programme's"
+            + " participants.";
+
+    /**
+     * The organisation whose project leader the caller may be: a coordinator's or a federation coordinator's own.
+     * Whether it owns a given programme is reporting's to say.
+     */
+    public static TenantId projectLeaderTenant() {
+        if (!hasAnyRole(COORDINATOR, FEDERATION_COORDINATOR)) {
+            throw new Denied(PARTICIPANT_LIST_RULE);
+        }
+        return tenant();
     }
 
     /** Whether the caller is a coordinator of {@code tenant} or a platform administrator. */

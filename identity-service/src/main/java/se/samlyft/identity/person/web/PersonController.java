@@ -157,7 +157,8 @@ class PersonController {
                     reader.username(),
                     reader.personId(),
                     own ? PersonalNumberRead.ReaderRole.THE_PERSON : PersonalNumberRead.ReaderRole.COORDINATOR,
-                    PersonalNumberRead.Purpose.EXPORT));
+                    PersonalNumberRead.Purpose.EXPORT,
+                    Optional.empty()));
         }
         return PersonExport.of(person);
     }
