@@ -82,19 +82,21 @@ class PersonController {
     }
 
     /**
-     * The organisation's people for its coordinators; the people the caller manages for a manager, and for anyone
-     * who asks for {@code staff=true}.
+     * The organisation's people for its coordinators, those whose name, e-mail address or workplace holds the words of
+     * {@code q} when given; the people the caller manages for a manager, and for anyone who asks for {@code
+     * staff=true}.
      */
     @GetMapping
     PageView<PersonView> listPeople(
             @RequestParam(defaultValue = "false") boolean staff,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
         Callers.requireAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR, Callers.MANAGER);
         Callers.tenant();
         if (!staff && Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
             return PageView.of(
-                    people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
+                    people.page(q, page, size).stream().map(PersonView::of).toList(), page, size, people.count(q));
         }
         return Callers.current()
                 .personId()
