@@ -146,6 +146,8 @@ class EnrolmentApiTest extends AgainstEnrolment {
         assertThat(otherOrganisation.status()).isEqualTo(404);
         assertThat(notACoordinator.status()).isEqualTo(403);
         assertThat(notACoordinator.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(notACoordinator.json().path("detail").asString())
+                .isEqualTo("Only a coordinator of the organisation may enrol someone else.");
     }
 
     @Test
@@ -268,8 +270,10 @@ class EnrolmentApiTest extends AgainstEnrolment {
                         .json())
                 .extracting(e -> e.path("id").asString())
                 .containsExactly(id);
-        assertThat(api.act(participant(ARVIDSJAUR, worker), id, "approve").status())
-                .isEqualTo(403);
+        var byTheParticipant = api.act(participant(ARVIDSJAUR, worker), id, "approve");
+        assertThat(byTheParticipant.status()).isEqualTo(403);
+        assertThat(byTheParticipant.json().path("detail").asString())
+                .isEqualTo("Only the person's manager or a coordinator of the organisation may decide an approval.");
         assertThat(api.act(manager(ARVIDSJAUR, UUID.randomUUID()), id, "approve")
                         .status())
                 .isEqualTo(404);

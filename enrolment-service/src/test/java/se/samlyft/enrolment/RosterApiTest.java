@@ -115,6 +115,9 @@ class RosterApiTest extends AgainstEnrolment {
                         .map(e -> e.path("organisation").asString()))
                 .containsOnly(ARVIDSJAUR);
         assertThat(others.status()).isEqualTo(403);
+        assertThat(others.json().path("detail").asString())
+                .isEqualTo("Only the offering's owner may list the enrolments of other organisations than the"
+                        + " caller's.");
     }
 
     @Test

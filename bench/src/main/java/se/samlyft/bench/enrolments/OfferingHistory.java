@@ -27,6 +27,7 @@ import se.samlyft.enrolment.enrolment.EnrolmentState;
 import se.samlyft.enrolment.enrolment.Enrolments;
 import se.samlyft.enrolment.enrolment.RequestedBy;
 import se.samlyft.enrolment.enrolment.SeatDesk;
+import se.samlyft.enrolment.enrolment.SeatHold;
 import se.samlyft.enrolment.enrolment.TimeStatement;
 import se.samlyft.enrolment.offering.Course;
 import se.samlyft.enrolment.offering.Offering;
@@ -207,7 +208,7 @@ final class OfferingHistory {
                 }
                 case WITHDRAW -> {
                     EnrolmentState state = state(p);
-                    if (state != null && state != EnrolmentState.IN_PROGRESS && Enrolment.LIVE.contains(state)) {
+                    if (state != null && state != EnrolmentState.IN_PROGRESS && EnrolmentState.LIVE.contains(state)) {
                         p.enrolment = desk.withdraw(p.id, at);
                         promoted(at);
                     }
@@ -247,8 +248,8 @@ final class OfferingHistory {
         private void placed(Participant p, Instant at) {
             EnrolmentState state = state(p);
             if (state == EnrolmentState.AWAITING_APPROVAL) {
-                Enrolment.Stored stored = p.enrolment().stored();
-                Instant hold = stored.holdUntil() == null ? at.plus(Duration.ofDays(7)) : stored.holdUntil();
+                SeatHold seat = p.enrolment().stored().seat();
+                Instant hold = seat == null || seat.until() == null ? at.plus(Duration.ofDays(7)) : seat.until();
                 Duration room = scaled(Duration.between(at, hold), 0.9);
                 Duration wait = room.compareTo(Duration.ofDays(5)) > 0 ? Duration.ofDays(5) : room;
                 schedule(at.plus(scaled(wait, 0.05 + 0.95 * random.nextDouble())), p, Kind.DECIDE);
@@ -256,7 +257,7 @@ final class OfferingHistory {
                 Instant begin = later(offering.startsAt(), at).plus(hours(random.nextDouble() * 72));
                 schedule(begin, p, Kind.BEGIN);
             }
-            if (p.fate.withdraws && !p.withdrawalPlanned && state != null && Enrolment.LIVE.contains(state)) {
+            if (p.fate.withdraws && !p.withdrawalPlanned && state != null && EnrolmentState.LIVE.contains(state)) {
                 Duration before = Duration.between(at, offering.startsAt());
                 if (before.compareTo(Duration.ofDays(2)) > 0) {
                     p.withdrawalPlanned = true;
@@ -269,7 +270,7 @@ final class OfferingHistory {
         private void promoted(Instant at) {
             Set<UUID> waiting = new HashSet<>();
             for (Enrolment enrolment : enrolments.waitlist(offering.id())) {
-                waiting.add(enrolment.id());
+                waiting.add(enrolment.id().value());
             }
             for (Participant p : participants) {
                 if (state(p) == EnrolmentState.WAITLISTED && !waiting.contains(p.id)) {

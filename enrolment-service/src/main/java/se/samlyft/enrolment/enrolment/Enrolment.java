@@ -1,288 +1,178 @@
 package se.samlyft.enrolment.enrolment;
 
-import static se.samlyft.enrolment.enrolment.EnrolmentState.AWAITING_APPROVAL;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.CANCELLED;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.COMPLETED;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.CONFIRMED;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.DECLINED;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.IN_PROGRESS;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.NO_SHOW;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.REQUESTED;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.WAITLISTED;
-import static se.samlyft.enrolment.enrolment.EnrolmentState.WITHDRAWN;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import se.samlyft.enrolment.enrolment.EnrolmentEvent.Facts;
+import se.samlyft.enrolment.enrolment.EnrolmentState.Move;
 import se.samlyft.enrolment.offering.Course;
 import se.samlyft.enrolment.offering.Offering;
+import se.samlyft.enrolment.offering.OfferingId;
 import se.samlyft.enrolment.person.Person;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.InvalidInput;
-import se.samlyft.platform.tenancy.TenantId;
 
 /**
- * One person on one offering, from the request to its end. Every move is a method that refuses an illegal one with
- * a {@link Conflict} (or {@link InvalidInput} for a bad value), raises the version and records an
- * {@link EnrolmentEvent}; nothing changes otherwise. The seat itself is given and taken back by the
- * {@link SeatDesk}, which keeps the offering's seats.
+ * One person on one offering, from the request to its end. Every move refuses an illegal one with a {@link Conflict}
+ * ({@link Move} is the table; {@link InvalidInput} for a bad value), or raises the version and records an
+ * {@link EnrolmentEvent}. The seat itself is given and taken back by the {@link SeatDesk}.
  */
 public final class Enrolment {
 
-    /** The states that still hold a place in the offering's life: one such enrolment per person and offering. */
-    public static final Set<EnrolmentState> LIVE =
-            EnumSet.of(REQUESTED, AWAITING_APPROVAL, CONFIRMED, WAITLISTED, IN_PROGRESS);
-
-    /** The states that hold a seat. */
-    public static final Set<EnrolmentState> SEATED =
-            EnumSet.of(AWAITING_APPROVAL, CONFIRMED, IN_PROGRESS, COMPLETED, NO_SHOW);
-
-    private static final int[] MILESTONES = {25, 50, 75, 100};
-    private static final int MAX_TEXT = 2000;
-
-    private Stored stored;
+    private final SeatRequest request;
+    private EnrolmentState state;
+    private @Nullable SeatHold seat;
+    private @Nullable String declineReason;
+    private boolean paused;
+    private Progress progress;
+    private @Nullable Evaluation evaluation;
+    private long version;
     private final List<EnrolmentEvent> events = new ArrayList<>();
 
-    /**
-     * An enrolment as it is stored.
-     *
-     * @param arrival the order in which requests for seats reached the offering; the waiting list follows it
-     * @param seat where the seat came from, while the enrolment holds one
-     * @param holdUntil until when a seat is held for the manager's decision, while awaiting approval
-     * @param milestone the highest progress milestone reached (0, 25, 50, 75, 100)
-     * @param usefulness the evaluation's rating once given, 1 to 5
-     */
-    public record Stored(
-            UUID id,
-            UUID personId,
-            TenantId organisation,
-            UUID offeringId,
-            UUID courseId,
-            TenantId offeringOwner,
-            @Nullable UUID programmeId,
-            RequestedBy requestedBy,
-            long arrival,
-            EnrolmentState state,
-            @Nullable SeatSource seat,
-            @Nullable Instant holdUntil,
-            @Nullable String declineReason,
-            boolean paused,
-            int modulesCompleted,
-            @Nullable String resumeAt,
-            int milestone,
-            @Nullable Integer usefulness,
-            @Nullable String comment,
-            long version) {}
-
-    private Enrolment(Stored stored) {
-        this.stored = stored;
+    private Enrolment(StoredEnrolment stored) {
+        this.request = stored.request();
+        this.state = stored.state();
+        this.seat = stored.seat();
+        this.declineReason = stored.declineReason();
+        this.paused = stored.paused();
+        this.progress = stored.progress();
+        this.evaluation = stored.evaluation();
+        this.version = stored.version();
     }
 
     /** A new request for a seat, at version 1; the {@link SeatDesk} decides at once what becomes of it. */
     public static Enrolment request(
-            UUID id, Person person, Offering offering, RequestedBy requestedBy, long arrival, Instant at) {
-        Enrolment enrolment = new Enrolment(new Stored(
-                id,
-                person.id(),
-                person.organisation(),
-                offering.id(),
-                offering.courseId(),
-                offering.owner(),
-                offering.programmeId(),
-                requestedBy,
-                arrival,
-                REQUESTED,
-                null,
-                null,
-                null,
-                false,
-                0,
-                null,
-                0,
-                null,
-                null,
-                1));
+            EnrolmentId id, Person person, Offering offering, RequestedBy requestedBy, long arrival, Instant at) {
+        SeatRequest request = SeatRequest.of(id, person, offering, requestedBy, arrival);
+        Enrolment enrolment = new Enrolment(
+                new StoredEnrolment(request, EnrolmentState.REQUESTED, null, null, false, Progress.NONE, null, 1));
         enrolment.events.add(new EnrolmentEvent.Requested(enrolment.facts(at), requestedBy));
         return enrolment;
     }
 
     /** An enrolment as it was stored, without recorded events. */
-    public static Enrolment restore(Stored stored) {
+    public static Enrolment restore(StoredEnrolment stored) {
         return new Enrolment(stored);
     }
 
-    /** Holds {@code seat} for the manager's decision until {@code holdUntil}. */
-    public void holdSeat(SeatSource seat, @Nullable UUID managerId, Instant holdUntil, Instant at) {
-        require("held a seat for approval", REQUESTED, WAITLISTED);
-        change(s -> with(s, AWAITING_APPROVAL, seat, holdUntil, null));
-        events.add(new EnrolmentEvent.AwaitingApproval(facts(at), managerId, holdUntil));
+    /** Holds {@code source}'s seat for the manager's decision until {@code holdUntil}. */
+    public void holdSeat(SeatSource source, @Nullable UUID managerId, Instant holdUntil, Instant at) {
+        SeatHold hold = new SeatHold(source, holdUntil);
+        move(Move.HOLD_SEAT, hold, at, f -> new EnrolmentEvent.AwaitingApproval(f, managerId, holdUntil));
     }
 
-    /** Gives the person {@code seat}: no approval is needed. */
-    public void confirm(SeatSource seat, Instant at) {
-        require("confirmed", REQUESTED, WAITLISTED);
-        change(s -> with(s, CONFIRMED, seat, null, null));
-        events.add(new EnrolmentEvent.Confirmed(facts(at), seat));
+    /** Gives the person a seat from {@code source}: no approval is needed. */
+    public void confirm(SeatSource source, Instant at) {
+        move(Move.CONFIRM, SeatHold.given(source), at, f -> new EnrolmentEvent.Confirmed(f, source));
     }
 
     /** Puts the request on the waiting list at {@code position}, as no seat is free for the person. */
     public void waitlist(int position, Instant at) {
-        require("waitlisted", REQUESTED);
+        require(Move.WAITLIST);
         if (position < 1) {
             throw new IllegalArgumentException("A place on the waiting list counts from 1");
         }
-        change(s -> with(s, WAITLISTED, null, null, null));
-        events.add(new EnrolmentEvent.Waitlisted(facts(at), position));
+        move(Move.WAITLIST, null, at, f -> new EnrolmentEvent.Waitlisted(f, position));
     }
 
     /** The manager approves: the held seat is the person's. */
     public void approve(Instant at) {
-        require("approved", AWAITING_APPROVAL);
-        SeatSource seat = seatHeld();
-        change(s -> with(s, CONFIRMED, seat, null, null));
-        events.add(new EnrolmentEvent.Confirmed(facts(at), seat));
+        require(Move.APPROVE);
+        SeatSource source =
+                Objects.requireNonNull(seat, "Awaiting approval holds a seat").source();
+        move(Move.APPROVE, SeatHold.given(source), at, f -> new EnrolmentEvent.Confirmed(f, source));
     }
 
     /** The manager declines, for {@code reason}; the held seat is released. */
     public void decline(String reason, Instant at) {
-        String given = reason == null ? "" : reason.strip();
-        if (given.isEmpty()) {
-            throw new InvalidInput("reason", "must be given when declining");
-        }
-        if (given.length() > MAX_TEXT) {
-            throw new InvalidInput("reason", "must be at most " + MAX_TEXT + " characters");
-        }
-        require("declined", AWAITING_APPROVAL);
-        declined(given, at);
+        declined(Move.DECLINE, DeclineReason.of(reason).text(), at);
     }
 
     /** The hold ran out without a decision: declined, and the seat released. */
     public void expireHold(Instant at) {
-        require("expired", AWAITING_APPROVAL);
-        Instant until = stored.holdUntil();
+        require(Move.EXPIRE_HOLD);
+        Instant until =
+                Objects.requireNonNull(seat, "Awaiting approval holds a seat").until();
         if (until != null && at.isBefore(until)) {
             throw new Conflict("The seat is held for the manager's decision until " + until + ".");
         }
-        declined("No decision by the manager before the seat's hold ran out at " + until + ".", at);
+        declined(Move.EXPIRE_HOLD, "No decision by the manager before the seat's hold ran out at " + until + ".", at);
     }
 
-    private void declined(String reason, Instant at) {
-        change(s -> with(s, DECLINED, null, null, reason));
-        events.add(new EnrolmentEvent.Declined(facts(at), reason));
+    private void declined(Move how, String reason, Instant at) {
+        move(how, null, at, f -> new EnrolmentEvent.Declined(f, reason));
+        declineReason = reason;
     }
 
     /** The person (or a coordinator for them) withdraws; a seat they held is released. */
     public void withdraw(Instant at) {
-        require("withdrawn", REQUESTED, AWAITING_APPROVAL, CONFIRMED, WAITLISTED, IN_PROGRESS);
-        change(s -> with(s, WITHDRAWN, null, null, null));
-        events.add(new EnrolmentEvent.Withdrawn(facts(at)));
+        move(Move.WITHDRAW, null, at, EnrolmentEvent.Withdrawn::new);
     }
 
     /** The offering was cancelled: so is every live enrolment on it. */
     public void cancel(Instant at) {
-        require("cancelled", REQUESTED, AWAITING_APPROVAL, CONFIRMED, WAITLISTED, IN_PROGRESS);
-        change(s -> with(s, CANCELLED, null, null, null));
-        events.add(new EnrolmentEvent.Cancelled(facts(at)));
+        move(Move.CANCEL, null, at, EnrolmentEvent.Cancelled::new);
     }
 
     /** The person begins the course, once it has started. */
     public void start(Offering offering, Instant at) {
-        require("started", CONFIRMED);
-        if (at.isBefore(offering.startsAt())) {
-            throw new Conflict("The course starts at " + offering.startsAt() + ".");
-        }
-        change(s -> with(s, IN_PROGRESS, s.seat(), null, null));
-        events.add(new EnrolmentEvent.Started(facts(at)));
+        require(Move.START);
+        offering.requireStarted(at, "The course starts at " + offering.startsAt() + ".");
+        move(Move.START, seat, at, EnrolmentEvent.Started::new);
     }
 
     /** The person pauses the course; any number of times, but not twice in a row. */
     public void pause(Instant at) {
-        require("paused", IN_PROGRESS);
-        if (stored.paused()) {
-            throw new Conflict("The course is paused already.");
-        }
-        change(s -> withPaused(s, true));
-        events.add(new EnrolmentEvent.Paused(facts(at)));
+        pausing(Move.PAUSE, true, "The course is paused already.", EnrolmentEvent.Paused::new, at);
     }
 
     /** The person resumes a paused course. */
     public void resume(Instant at) {
-        require("resumed", IN_PROGRESS);
-        if (!stored.paused()) {
-            throw new Conflict("The course is not paused.");
-        }
-        change(s -> withPaused(s, false));
-        events.add(new EnrolmentEvent.Resumed(facts(at)));
+        pausing(Move.RESUME, false, "The course is not paused.", EnrolmentEvent.Resumed::new, at);
     }
 
-    /**
-     * Records the modules done and where to resume. An event is recorded only when a milestone (25, 50, 75, 100 per
-     * cent of the course's modules) is passed for the first time; when a self-paced course's last module is done the
-     * enrolment is completed.
-     */
+    private void pausing(Move move, boolean pause, String refusal, Function<Facts, EnrolmentEvent> event, Instant at) {
+        require(move);
+        if (paused == pause) {
+            throw new Conflict(refusal);
+        }
+        paused = pause;
+        version++;
+        events.add(event.apply(facts(at)));
+    }
+
+    /** Records the modules done and where to resume; an event per milestone first passed (see {@link Progress}). */
     public void recordProgress(int modulesCompleted, @Nullable String resumeAt, Course course, Instant at) {
-        require("given progress", IN_PROGRESS);
-        if (stored.paused()) {
+        require(Move.RECORD_PROGRESS);
+        if (paused) {
             throw new Conflict("The course is paused; resume it first.");
         }
-        if (modulesCompleted < 0) {
-            throw new InvalidInput("modulesCompleted", "must not be negative");
-        }
-        if (modulesCompleted < stored.modulesCompleted()) {
-            throw new InvalidInput(
-                    "modulesCompleted", "must not be fewer than the " + stored.modulesCompleted() + " already done");
-        }
         Integer count = course.modules().orElse(null);
-        if (count != null && modulesCompleted > count) {
-            throw new InvalidInput("modulesCompleted", "must not exceed the course's " + count + " modules");
-        }
-        if (resumeAt != null && resumeAt.length() > 200) {
-            throw new InvalidInput("resumeAt", "must be at most 200 characters");
-        }
-        Stored before = stored;
-        stored = revised(
-                before,
-                before.state(),
-                before.seat(),
-                before.holdUntil(),
-                before.declineReason(),
-                before.paused(),
-                modulesCompleted,
-                resumeAt,
-                before.milestone(),
-                before.usefulness(),
-                before.comment(),
-                before.version() + 1);
+        progress = progress.advancedTo(modulesCompleted, resumeAt, count);
+        version++;
         if (count == null) {
             return;
         }
         int percent = modulesCompleted * 100 / count;
-        for (int milestone : MILESTONES) {
-            if (percent >= milestone && stored.milestone() < milestone) {
-                change(s -> withMilestone(s, milestone));
-                events.add(new EnrolmentEvent.ProgressRecorded(facts(at), modulesCompleted, count, percent, milestone));
-            }
+        for (Integer next = progress.nextMilestone(percent); next != null; next = progress.nextMilestone(percent)) {
+            progress = progress.reached(next);
+            version++;
+            events.add(new EnrolmentEvent.ProgressRecorded(facts(at), modulesCompleted, count, percent, next));
         }
         if (modulesCompleted == count && course.completesByModules()) {
             completed(at);
         }
     }
 
-    /**
-     * A coordinator records that the person completed the course: attendance for a scheduled course, or completion
-     * of a self-paced course whose number of modules the catalog did not send. A self-paced course with known modules
-     * completes by its modules only.
-     */
+    /** Attendance of a scheduled course, or completion of a self-paced one whose modules the catalog did not count. */
     public void recordCompletion(Course course, Instant at) {
-        require("completed", CONFIRMED, IN_PROGRESS);
+        require(Move.RECORD_COMPLETION);
         if (course.completesByModules()) {
             throw new Conflict("A self-paced course completes when every module is done.");
         }
@@ -290,27 +180,17 @@ public final class Enrolment {
     }
 
     private void completed(Instant at) {
-        change(s -> with(s, COMPLETED, s.seat(), null, null));
-        events.add(new EnrolmentEvent.Completed(facts(at)));
+        move(Move.RECORD_COMPLETION, seat, at, EnrolmentEvent.Completed::new);
     }
 
     /** A coordinator records that the person did not take part, once the course has started. */
     public void markNoShow(Offering offering, Instant at) {
-        require("marked as no-show", CONFIRMED);
-        if (at.isBefore(offering.startsAt())) {
-            throw new Conflict("The course has not started yet; it starts at " + offering.startsAt() + ".");
-        }
-        change(s -> with(s, NO_SHOW, s.seat(), null, null));
-        events.add(new EnrolmentEvent.NoShow(facts(at)));
+        require(Move.MARK_NO_SHOW);
+        offering.requireStarted(at, "The course has not started yet; it starts at " + offering.startsAt() + ".");
+        move(Move.MARK_NO_SHOW, seat, at, EnrolmentEvent.NoShow::new);
     }
 
-    /**
-     * The participant confirms the hours of {@code month}; a month confirmed before gets the next revision. Only
-     * while taking or after completing the course, for a month from the course's start to {@code currentMonth}, and
-     * hours on paid working time only for an offering on paid working time.
-     *
-     * @param previous the month's statement confirmed before, if any
-     */
+    /** The participant confirms a month's hours, while taking or after the course (see {@link TimeStatement}). */
     public TimeStatement confirmTimeStatement(
             YearMonth month,
             BigDecimal hours,
@@ -320,205 +200,45 @@ public final class Enrolment {
             YearMonth firstMonth,
             YearMonth currentMonth,
             Instant at) {
-        require("given a time statement", IN_PROGRESS, COMPLETED);
-        if (month.isAfter(currentMonth)) {
-            throw new InvalidInput("month", "must not be in the future");
-        }
-        if (month.isBefore(firstMonth)) {
-            throw new InvalidInput("month", "must not be before the course started (" + firstMonth + ")");
-        }
-        if (!offering.paidWorkingTime() && paidWorkingTimeHours.signum() > 0) {
-            throw new InvalidInput("paidWorkingTimeHours", "must be 0: the offering is not on paid working time");
-        }
-        TimeStatement statement = new TimeStatement(
-                month, hours, paidWorkingTimeHours, previous == null ? 1 : previous.revision() + 1, at);
-        if (previous != null && previous.sameHoursAs(statement)) {
-            throw new Conflict("The statement for " + month + " is confirmed already with these hours.");
-        }
-        change(s -> s);
+        require(Move.CONFIRM_TIME_STATEMENT);
+        TimeStatement statement = TimeStatement.confirmed(
+                month, hours, paidWorkingTimeHours, previous, offering, firstMonth, currentMonth, at);
+        version++;
         events.add(new EnrolmentEvent.TimeStatementConfirmed(facts(at), statement));
         return statement;
     }
 
     /** The participant rates a completed course, 1 to 5, once, with an optional comment. */
     public void evaluate(int usefulness, @Nullable String comment, Instant at) {
-        if (usefulness < 1 || usefulness > 5) {
-            throw new InvalidInput("usefulness", "must be from 1 to 5");
-        }
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidInput("comment", "must be at most " + MAX_TEXT + " characters");
-        }
-        require("evaluated", COMPLETED);
-        if (stored.usefulness() != null) {
+        Evaluation given = new Evaluation(usefulness, comment);
+        require(Move.EVALUATE);
+        if (evaluation != null) {
             throw new Conflict("The course is evaluated already.");
         }
-        Stored before = stored;
-        stored = revised(
-                before,
-                before.state(),
-                before.seat(),
-                before.holdUntil(),
-                before.declineReason(),
-                before.paused(),
-                before.modulesCompleted(),
-                before.resumeAt(),
-                before.milestone(),
-                usefulness,
-                text,
-                before.version() + 1);
-        events.add(new EnrolmentEvent.EvaluationSubmitted(facts(at), usefulness, text != null));
+        evaluation = given;
+        version++;
+        events.add(new EnrolmentEvent.EvaluationSubmitted(facts(at), usefulness, given.comment() != null));
     }
 
-    /** The whole-number percentage of the course's modules done, when the course says how many it has. */
-    public @Nullable Integer percentOf(Course course) {
-        return course.modules()
-                .map(count -> stored.modulesCompleted() * 100 / count)
-                .orElse(null);
-    }
-
-    private void require(String move, EnrolmentState... from) {
-        for (EnrolmentState state : from) {
-            if (stored.state() == state) {
-                return;
-            }
+    private void require(Move move) {
+        if (!move.from().contains(state)) {
+            throw new Conflict("An enrolment that is " + state.label() + " cannot be " + move.done() + ".");
         }
-        throw new Conflict("An enrolment that is " + describe(stored.state()) + " cannot be " + move + ".");
     }
 
-    private static String describe(EnrolmentState state) {
-        return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** Makes {@code move} to its state holding {@code held}, as the next version (ending a pause), and records it. */
+    private void move(Move move, @Nullable SeatHold held, Instant at, Function<Facts, EnrolmentEvent> event) {
+        require(move);
+        state = Objects.requireNonNull(move.to(), "A move that stays in its state");
+        seat = held;
+        declineReason = null;
+        paused = false;
+        version++;
+        events.add(event.apply(facts(at)));
     }
 
-    private SeatSource seatHeld() {
-        SeatSource seat = stored.seat();
-        if (seat == null) {
-            throw new IllegalStateException("An enrolment awaiting approval holds a seat");
-        }
-        return seat;
-    }
-
-    /** Applies a change of state, pause or milestone, as the next version. */
-    private void change(UnaryOperator<Stored> next) {
-        Stored changed = next.apply(stored);
-        stored = revised(
-                changed,
-                changed.state(),
-                changed.seat(),
-                changed.holdUntil(),
-                changed.declineReason(),
-                changed.paused(),
-                changed.modulesCompleted(),
-                changed.resumeAt(),
-                changed.milestone(),
-                changed.usefulness(),
-                changed.comment(),
-                stored.version() + 1);
-    }
-
-    /** A move to another state, which also ends a pause. */
-    private static Stored with(
-            Stored s,
-            EnrolmentState state,
-            @Nullable SeatSource seat,
-            @Nullable Instant holdUntil,
-            @Nullable String reason) {
-        return revised(
-                s,
-                state,
-                seat,
-                holdUntil,
-                reason,
-                false,
-                s.modulesCompleted(),
-                s.resumeAt(),
-                s.milestone(),
-                s.usefulness(),
-                s.comment(),
-                s.version());
-    }
-
-    private static Stored withPaused(Stored s, boolean paused) {
-        return revised(
-                s,
-                s.state(),
-                s.seat(),
-                s.holdUntil(),
-                s.declineReason(),
-                paused,
-                s.modulesCompleted(),
-                s.resumeAt(),
-                s.milestone(),
-                s.usefulness(),
-                s.comment(),
-                s.version());
-    }
-
-    private static Stored withMilestone(Stored s, int milestone) {
-        return revised(
-                s,
-                s.state(),
-                s.seat(),
-                s.holdUntil(),
-                s.declineReason(),
-                s.paused(),
-                s.modulesCompleted(),
-                s.resumeAt(),
-                milestone,
-                s.usefulness(),
-                s.comment(),
-                s.version());
-    }
-
-    /** The enrolment {@code s} with everything that may change given anew; who, what and when stay as they are. */
-    private static Stored revised(
-            Stored s,
-            EnrolmentState state,
-            @Nullable SeatSource seat,
-            @Nullable Instant holdUntil,
-            @Nullable String declineReason,
-            boolean paused,
-            int modulesCompleted,
-            @Nullable String resumeAt,
-            int milestone,
-            @Nullable Integer usefulness,
-            @Nullable String comment,
-            long version) {
-        return new Stored(
-                s.id(),
-                s.personId(),
-                s.organisation(),
-                s.offeringId(),
-                s.courseId(),
-                s.offeringOwner(),
-                s.programmeId(),
-                s.requestedBy(),
-                s.arrival(),
-                state,
-                seat,
-                holdUntil,
-                declineReason,
-                paused,
-                modulesCompleted,
-                resumeAt,
-                milestone,
-                usefulness,
-                comment,
-                version);
-    }
-
-    private EnrolmentEvent.Facts facts(Instant at) {
-        return new EnrolmentEvent.Facts(
-                stored.id(),
-                stored.version(),
-                stored.personId(),
-                stored.organisation(),
-                stored.offeringId(),
-                stored.courseId(),
-                stored.offeringOwner(),
-                stored.programmeId(),
-                stored.state(),
-                at);
+    private Facts facts(Instant at) {
+        return request.facts(version, state, at);
     }
 
     /** The events recorded since the enrolment was requested or restored, oldest first. */
@@ -534,43 +254,33 @@ public final class Enrolment {
     }
 
     /** The enrolment as it is now, to store or show. */
-    public Stored stored() {
-        return stored;
+    public StoredEnrolment stored() {
+        return new StoredEnrolment(request, state, seat, declineReason, paused, progress, evaluation, version);
     }
 
-    public UUID id() {
-        return stored.id();
+    /** Who asked for a seat on which offering, and when. */
+    public SeatRequest request() {
+        return request;
     }
 
-    public UUID personId() {
-        return stored.personId();
+    public EnrolmentId id() {
+        return request.id();
     }
 
-    public TenantId organisation() {
-        return stored.organisation();
-    }
-
-    public UUID offeringId() {
-        return stored.offeringId();
+    public OfferingId offeringId() {
+        return request.offeringId();
     }
 
     public EnrolmentState state() {
-        return stored.state();
+        return state;
     }
 
+    /** Where the seat the enrolment holds came from; null while it holds none. */
     public @Nullable SeatSource seat() {
-        return stored.seat();
-    }
-
-    public long arrival() {
-        return stored.arrival();
+        return seat == null ? null : seat.source();
     }
 
     public long version() {
-        return stored.version();
-    }
-
-    public boolean isLive() {
-        return LIVE.contains(stored.state());
+        return version;
     }
 }

@@ -71,9 +71,6 @@ public interface Enrolments {
     /** How the scope's organisations use the offering's seats, one line per organisation with an enrolment on it. */
     List<SeatUse> seatUse(UUID offeringId);
 
-    /** One organisation's seats on an offering: from its quota and from the pool, awaiting approval, and waiting. */
-    record SeatUse(TenantId organisation, int fromQuota, int fromPool, int awaitingApproval, int waiting) {}
-
     /** A waiting enrolment's place on its offering's waiting list, counting every organisation; empty otherwise. */
     Optional<Integer> waitlistPosition(UUID enrolmentId);
 

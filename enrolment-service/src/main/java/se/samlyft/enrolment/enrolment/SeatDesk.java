@@ -45,9 +45,11 @@ public final class SeatDesk {
         if (existing.isPresent()) {
             throw new AlreadyEnrolled(existing.get());
         }
-        Enrolment enrolment = Enrolment.request(id, person, offering, requestedBy, enrolments.nextArrival(), at);
+        Enrolment enrolment =
+                Enrolment.request(EnrolmentId.of(id), person, offering, requestedBy, enrolments.nextArrival(), at);
         if (!seat(enrolment, person, at)) {
-            enrolment.waitlist(enrolments.waitingBefore(offering.id(), enrolment.arrival()) + 1, at);
+            enrolment.waitlist(
+                    enrolments.waitingBefore(offering.id(), enrolment.request().arrival()) + 1, at);
         }
         enrolments.add(enrolment);
         return enrolment;
@@ -93,7 +95,7 @@ public final class SeatDesk {
             enrolment.expireHold(at);
             enrolments.update(enrolment, stored);
             if (seat != null) {
-                ledger.release(enrolment.organisation(), seat);
+                ledger.release(enrolment.request().organisation(), seat);
             }
             changed++;
         }
@@ -114,10 +116,10 @@ public final class SeatDesk {
             if (!ledger.anyFree(at)) {
                 break;
             }
-            if (!offering.isOpenTo(waiting.organisation())) {
+            if (!offering.isOpenTo(waiting.request().organisation())) {
                 continue;
             }
-            Person person = people.find(waiting.personId()).orElse(null);
+            Person person = people.find(waiting.request().personId().value()).orElse(null);
             long stored = waiting.version();
             if (seat(waiting, person, at)) {
                 enrolments.update(waiting, stored);
@@ -136,7 +138,7 @@ public final class SeatDesk {
             enrolment.cancel(at);
             enrolments.update(enrolment, stored);
             if (seat != null) {
-                ledger.release(enrolment.organisation(), seat);
+                ledger.release(enrolment.request().organisation(), seat);
             }
             cancelled++;
         }
@@ -152,7 +154,7 @@ public final class SeatDesk {
     }
 
     private boolean seat(Enrolment enrolment, @Nullable Person person, Instant at) {
-        Optional<SeatSource> seat = ledger.take(enrolment.organisation(), at);
+        Optional<SeatSource> seat = ledger.take(enrolment.request().organisation(), at);
         if (seat.isEmpty()) {
             return false;
         }
@@ -166,7 +168,7 @@ public final class SeatDesk {
 
     private void release(Enrolment enrolment, @Nullable SeatSource seat, Instant at) {
         if (seat != null) {
-            ledger.release(enrolment.organisation(), seat);
+            ledger.release(enrolment.request().organisation(), seat);
             promote(at);
         }
     }
@@ -174,7 +176,7 @@ public final class SeatDesk {
     private Enrolment find(UUID enrolmentId) {
         return enrolments
                 .find(enrolmentId)
-                .filter(enrolment -> enrolment.offeringId().equals(offering.id()))
+                .filter(enrolment -> enrolment.offeringId().value().equals(offering.id()))
                 .orElseThrow(() -> NotFound.of("enrolment", enrolmentId));
     }
 
@@ -188,7 +190,7 @@ public final class SeatDesk {
         AlreadyEnrolled(Enrolment existing) {
             super("The person is enrolled on this offering already (enrolment " + existing.id() + ", "
                     + existing.state() + ").");
-            this.enrolmentId = existing.id();
+            this.enrolmentId = existing.id().value();
         }
 
         public UUID enrolmentId() {

@@ -3,6 +3,9 @@ package se.samlyft.enrolment.enrolment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
+import se.samlyft.enrolment.offering.Offering;
+import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.InvalidInput;
 
 /**
@@ -34,6 +37,39 @@ public record TimeStatement(
         if (revision < 1) {
             throw new IllegalArgumentException("A revision counts from 1");
         }
+    }
+
+    /**
+     * The statement of {@code month} the participant confirms at {@code at}: a month from {@code firstMonth} (the
+     * course's start) to {@code currentMonth}, hours on paid working time only for an offering on paid working time,
+     * and the next revision of a month confirmed before with other hours.
+     *
+     * @param previous the month's statement confirmed before, if any
+     */
+    static TimeStatement confirmed(
+            YearMonth month,
+            BigDecimal hours,
+            BigDecimal paidWorkingTimeHours,
+            @Nullable TimeStatement previous,
+            Offering offering,
+            YearMonth firstMonth,
+            YearMonth currentMonth,
+            Instant at) {
+        if (month.isAfter(currentMonth)) {
+            throw new InvalidInput("month", "must not be in the future");
+        }
+        if (month.isBefore(firstMonth)) {
+            throw new InvalidInput("month", "must not be before the course started (" + firstMonth + ")");
+        }
+        if (!offering.paidWorkingTime() && paidWorkingTimeHours.signum() > 0) {
+            throw new InvalidInput("paidWorkingTimeHours", "must be 0: the offering is not on paid working time");
+        }
+        TimeStatement statement = new TimeStatement(
+                month, hours, paidWorkingTimeHours, previous == null ? 1 : previous.revision() + 1, at);
+        if (previous != null && previous.sameHoursAs(statement)) {
+            throw new Conflict("The statement for " + month + " is confirmed already with these hours.");
+        }
+        return statement;
     }
 
     /** Whether this statement states the same hours as {@code other}. */

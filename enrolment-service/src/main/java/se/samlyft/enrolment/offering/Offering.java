@@ -68,6 +68,13 @@ public record Offering(
         return startsAt.isAfter(at) && startsAt.isBefore(week) ? startsAt : week;
     }
 
+    /** Refuses with a 409 saying {@code refusal} before the course starts. */
+    public void requireStarted(Instant at, String refusal) {
+        if (at.isBefore(startsAt)) {
+            throw new Conflict(refusal);
+        }
+    }
+
     /** Refuses a request at {@code at} when the offering is cancelled or its enrolment window is not open. */
     public void requireOpenForEnrolment(Instant at) {
         if (cancelled) {

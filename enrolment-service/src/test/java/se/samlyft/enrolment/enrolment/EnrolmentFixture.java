@@ -104,7 +104,12 @@ final class EnrolmentFixture {
     /** A fresh request of a person of {@code organisation}, its events forgotten. */
     static Enrolment requested(TenantId organisation) {
         Enrolment enrolment = Enrolment.request(
-                UUID.randomUUID(), person(organisation), jointOffering(), RequestedBy.SELF, 1, DURING_ENROLMENT);
+                EnrolmentId.of(UUID.randomUUID()),
+                person(organisation),
+                jointOffering(),
+                RequestedBy.SELF,
+                1,
+                DURING_ENROLMENT);
         enrolment.takeEvents();
         return enrolment;
     }

@@ -20,8 +20,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -44,7 +46,7 @@ class EnrolmentTest {
     @Test
     void aRequestStartsAtVersionOneAndSaysWhoAsked() {
         Enrolment enrolment = Enrolment.request(
-                UUID.randomUUID(),
+                EnrolmentId.of(UUID.randomUUID()),
                 EnrolmentFixture.person(ARVIDSJAUR),
                 jointOffering(),
                 RequestedBy.COORDINATOR,
@@ -53,7 +55,7 @@ class EnrolmentTest {
 
         assertThat(enrolment.state()).isEqualTo(EnrolmentState.REQUESTED);
         assertThat(enrolment.version()).isEqualTo(1);
-        assertThat(enrolment.arrival()).isEqualTo(7);
+        assertThat(enrolment.request().arrival()).isEqualTo(7);
         assertThat(enrolment.events()).singleElement().isInstanceOfSatisfying(EnrolmentEvent.Requested.class, e -> {
             assertThat(e.requestedBy()).isEqualTo(RequestedBy.COORDINATOR);
             assertThat(e.facts().offeringOwner().value()).isEqualTo("akademi-norr");
@@ -168,7 +170,7 @@ class EnrolmentTest {
     @Test
     void aHoldExpiresOnlyOnceItHasRunOutAndThenDeclines() {
         Enrolment enrolment = awaitingApproval();
-        Instant holdUntil = enrolment.stored().holdUntil();
+        Instant holdUntil = enrolment.stored().seat().until();
 
         assertThatThrownBy(() -> enrolment.expireHold(holdUntil.minusSeconds(1)))
                 .isInstanceOf(Conflict.class);
@@ -275,8 +277,8 @@ class EnrolmentTest {
             assertThat(e.moduleCount()).isEqualTo(8);
             assertThat(e.percent()).isEqualTo(75);
         });
-        assertThat(enrolment.stored().resumeAt()).isEqualTo("modul-7/sida-1");
-        assertThat(enrolment.percentOf(course)).isEqualTo(75);
+        assertThat(enrolment.stored().progress().resumeAt()).isEqualTo("modul-7/sida-1");
+        assertThat(enrolment.stored().progress().percentOf(course)).isEqualTo(75);
         assertThat(enrolment.state()).isEqualTo(EnrolmentState.IN_PROGRESS);
     }
 
@@ -307,7 +309,7 @@ class EnrolmentTest {
                         InvalidInput.class, e -> assertThat(e.field()).contains("modulesCompleted"));
         assertThatThrownBy(() -> enrolment.recordProgress(5, null, selfPaced(4), LATER))
                 .isInstanceOf(InvalidInput.class);
-        assertThat(enrolment.stored().modulesCompleted()).isEqualTo(2);
+        assertThat(enrolment.stored().progress().modulesCompleted()).isEqualTo(2);
     }
 
     @Test
@@ -320,8 +322,8 @@ class EnrolmentTest {
 
         assertThat(enrolment.events()).isEmpty();
         assertThat(enrolment.state()).isEqualTo(EnrolmentState.IN_PROGRESS);
-        assertThat(enrolment.stored().modulesCompleted()).isEqualTo(9);
-        assertThat(enrolment.percentOf(uncounted)).isNull();
+        assertThat(enrolment.stored().progress().modulesCompleted()).isEqualTo(9);
+        assertThat(enrolment.stored().progress().percentOf(uncounted)).isNull();
 
         enrolment.recordCompletion(uncounted, LATER);
         assertThat(enrolment.state()).isEqualTo(EnrolmentState.COMPLETED);
@@ -421,8 +423,8 @@ class EnrolmentTest {
 
         enrolment.evaluate(5, "Mycket användbart i hemtjänsten – tack!", LATER);
 
-        assertThat(enrolment.stored().usefulness()).isEqualTo(5);
-        assertThat(enrolment.stored().comment()).isEqualTo("Mycket användbart i hemtjänsten – tack!");
+        assertThat(enrolment.stored().evaluation().usefulness()).isEqualTo(5);
+        assertThat(enrolment.stored().evaluation().comment()).isEqualTo("Mycket användbart i hemtjänsten – tack!");
         assertThat(enrolment.events())
                 .singleElement()
                 .isInstanceOfSatisfying(EnrolmentEvent.EvaluationSubmitted.class, e -> {
@@ -450,65 +452,65 @@ class EnrolmentTest {
     @MethodSource("illegalMoves")
     void anIllegalMoveIsRefusedAndChangesNothing(String move, String state, Consumer<Enrolment> attempt) {
         Enrolment enrolment = enrolmentIn(state);
-        Enrolment.Stored before = enrolment.stored();
+        StoredEnrolment before = enrolment.stored();
 
         assertThatThrownBy(() -> attempt.accept(enrolment)).isInstanceOf(Conflict.class);
         assertThat(enrolment.stored()).isEqualTo(before);
         assertThat(enrolment.events()).isEmpty();
     }
 
+    /**
+     * Every move from every state its table entry on {@link EnrolmentState.Move} does not list; and resuming a course
+     * in progress that is not paused, the one refusal inside an allowed state that leaves the state's table alone.
+     */
     static Stream<Arguments> illegalMoves() {
-        Map<String, Consumer<Enrolment>> moves = Map.ofEntries(
-                Map.entry("confirm", e -> e.confirm(SeatSource.POOL, LATER)),
-                Map.entry("hold", e -> e.holdSeat(SeatSource.POOL, null, LATER, LATER)),
-                Map.entry("waitlist", e -> e.waitlist(1, LATER)),
-                Map.entry("approve", e -> e.approve(LATER)),
-                Map.entry("decline", e -> e.decline("Nej", LATER)),
-                Map.entry("expire", e -> e.expireHold(LATER.plus(Duration.ofDays(30)))),
-                Map.entry("withdraw", e -> e.withdraw(LATER)),
-                Map.entry("cancel", e -> e.cancel(LATER)),
-                Map.entry("start", e -> e.start(jointOffering(), LATER)),
-                Map.entry("pause", e -> e.pause(LATER)),
-                Map.entry("resume", e -> e.resume(LATER)),
-                Map.entry("progress", e -> e.recordProgress(1, null, selfPaced(4), LATER)),
-                Map.entry("completion", e -> e.recordCompletion(classroom(), LATER)),
-                Map.entry("no-show", e -> e.markNoShow(jointOffering(), LATER)),
-                Map.entry("evaluate", e -> e.evaluate(3, null, LATER)));
-        Map<String, List<String>> allowed = Map.ofEntries(
-                Map.entry("confirm", List.of("requested", "waitlisted")),
-                Map.entry("hold", List.of("requested", "waitlisted")),
-                Map.entry("waitlist", List.of("requested")),
-                Map.entry("approve", List.of("awaiting approval")),
-                Map.entry("decline", List.of("awaiting approval")),
-                Map.entry("expire", List.of("awaiting approval")),
-                Map.entry(
-                        "withdraw",
-                        List.of("requested", "awaiting approval", "confirmed", "waitlisted", "in progress")),
-                Map.entry(
-                        "cancel", List.of("requested", "awaiting approval", "confirmed", "waitlisted", "in progress")),
-                Map.entry("start", List.of("confirmed")),
-                Map.entry("pause", List.of("in progress")),
-                Map.entry("resume", List.of()),
-                Map.entry("progress", List.of("in progress")),
-                Map.entry("completion", List.of("confirmed", "in progress")),
-                Map.entry("no-show", List.of("confirmed")),
-                Map.entry("evaluate", List.of("completed")));
-        List<String> states = List.of(
-                "requested",
-                "awaiting approval",
-                "confirmed",
-                "waitlisted",
-                "in progress",
-                "completed",
-                "withdrawn",
-                "declined",
-                "cancelled",
-                "no-show");
-        return moves.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .flatMap(move -> states.stream()
-                        .filter(state -> !allowed.get(move.getKey()).contains(state))
-                        .map(state -> Arguments.of(move.getKey(), state, move.getValue())));
+        Map<EnrolmentState.Move, Consumer<Enrolment>> moves = new EnumMap<>(EnrolmentState.Move.class);
+        moves.put(EnrolmentState.Move.CONFIRM, e -> e.confirm(SeatSource.POOL, LATER));
+        moves.put(EnrolmentState.Move.HOLD_SEAT, e -> e.holdSeat(SeatSource.POOL, null, LATER, LATER));
+        moves.put(EnrolmentState.Move.WAITLIST, e -> e.waitlist(1, LATER));
+        moves.put(EnrolmentState.Move.APPROVE, e -> e.approve(LATER));
+        moves.put(EnrolmentState.Move.DECLINE, e -> e.decline("Nej", LATER));
+        moves.put(EnrolmentState.Move.EXPIRE_HOLD, e -> e.expireHold(LATER.plus(Duration.ofDays(30))));
+        moves.put(EnrolmentState.Move.WITHDRAW, e -> e.withdraw(LATER));
+        moves.put(EnrolmentState.Move.CANCEL, e -> e.cancel(LATER));
+        moves.put(EnrolmentState.Move.START, e -> e.start(jointOffering(), LATER));
+        moves.put(EnrolmentState.Move.PAUSE, e -> e.pause(LATER));
+        moves.put(EnrolmentState.Move.RESUME, e -> e.resume(LATER));
+        moves.put(EnrolmentState.Move.RECORD_PROGRESS, e -> e.recordProgress(1, null, selfPaced(4), LATER));
+        moves.put(EnrolmentState.Move.RECORD_COMPLETION, e -> e.recordCompletion(classroom(), LATER));
+        moves.put(EnrolmentState.Move.MARK_NO_SHOW, e -> e.markNoShow(jointOffering(), LATER));
+        moves.put(
+                EnrolmentState.Move.CONFIRM_TIME_STATEMENT,
+                e -> statement(e, SEPTEMBER, "4", "0", null, jointOffering()));
+        moves.put(EnrolmentState.Move.EVALUATE, e -> e.evaluate(3, null, LATER));
+        assertThat(moves.keySet()).as("every move is tried").containsExactlyInAnyOrder(EnrolmentState.Move.values());
+        Stream<Arguments> fromTheTable = moves.entrySet().stream()
+                .flatMap(move -> Arrays.stream(EnrolmentState.values())
+                        .filter(state -> !move.getKey().from().contains(state))
+                        .map(state -> Arguments.of(move.getKey().name(), state.label(), move.getValue())));
+        Stream<Arguments> withinAState =
+                Stream.of(Arguments.of("RESUME", "in progress", (Consumer<Enrolment>) e -> e.resume(LATER)));
+        return Stream.concat(fromTheTable, withinAState);
+    }
+
+    @Test
+    void theTableOfMovesLeavesNoMoveFromAnEndedEnrolmentButItsTimeStatementsAndEvaluation() {
+        assertThat(EnrolmentState.Move.CANCEL.from()).isEqualTo(EnrolmentState.LIVE);
+        assertThat(EnrolmentState.Move.WITHDRAW.from()).isEqualTo(EnrolmentState.LIVE);
+        assertThat(Arrays.stream(EnrolmentState.Move.values())
+                        .filter(move -> move.from().contains(EnrolmentState.COMPLETED)))
+                .containsExactlyInAnyOrder(EnrolmentState.Move.CONFIRM_TIME_STATEMENT, EnrolmentState.Move.EVALUATE);
+        assertThat(Arrays.stream(EnrolmentState.Move.values())
+                        .filter(move -> move.from().stream()
+                                .anyMatch(state -> Set.of(
+                                                EnrolmentState.WITHDRAWN,
+                                                EnrolmentState.DECLINED,
+                                                EnrolmentState.CANCELLED,
+                                                EnrolmentState.NO_SHOW)
+                                        .contains(state))))
+                .isEmpty();
+        assertThat(EnrolmentState.LIVE_SQL)
+                .isEqualTo("('REQUESTED', 'AWAITING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'IN_PROGRESS')");
     }
 
     private static Enrolment enrolmentIn(String state) {
@@ -537,7 +539,7 @@ class EnrolmentTest {
                 e.takeEvents();
                 yield e;
             }
-            case "no-show" -> {
+            case "no show" -> {
                 Enrolment e = confirmed();
                 e.markNoShow(jointOffering(), LATER);
                 e.takeEvents();

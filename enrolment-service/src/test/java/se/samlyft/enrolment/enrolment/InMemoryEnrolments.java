@@ -17,7 +17,7 @@ import se.samlyft.platform.tenancy.TenantId;
 /** Enrolments and people in memory, for the desk's unit tests; keeps every event stored, in order. */
 final class InMemoryEnrolments implements Enrolments {
 
-    private final Map<UUID, Enrolment.Stored> stored = new LinkedHashMap<>();
+    private final Map<UUID, StoredEnrolment> stored = new LinkedHashMap<>();
     private final InMemoryPeople people = new InMemoryPeople();
     private final List<EnrolmentEvent> published = new ArrayList<>();
     private long arrivals;
@@ -33,7 +33,7 @@ final class InMemoryEnrolments implements Enrolments {
 
     private List<Enrolment> all() {
         return stored.values().stream()
-                .sorted(Comparator.comparingLong(Enrolment.Stored::arrival))
+                .sorted(Comparator.comparingLong(s -> s.request().arrival()))
                 .map(Enrolment::restore)
                 .toList();
     }
@@ -66,14 +66,17 @@ final class InMemoryEnrolments implements Enrolments {
     @Override
     public Optional<Enrolment> live(UUID personId, UUID offeringId) {
         return all().stream()
-                .filter(e -> e.personId().equals(personId) && e.offeringId().equals(offeringId) && e.isLive())
+                .filter(e -> e.request().personId().value().equals(personId)
+                        && e.offeringId().value().equals(offeringId)
+                        && e.state().isLive())
                 .findFirst();
     }
 
     @Override
     public List<Enrolment> liveOf(UUID personId) {
         return all().stream()
-                .filter(e -> e.personId().equals(personId) && e.isLive())
+                .filter(e -> e.request().personId().value().equals(personId)
+                        && e.state().isLive())
                 .toList();
     }
 
@@ -85,20 +88,22 @@ final class InMemoryEnrolments implements Enrolments {
     @Override
     public List<Enrolment> waitlist(UUID offeringId) {
         return all().stream()
-                .filter(e -> e.offeringId().equals(offeringId) && e.state() == EnrolmentState.WAITLISTED)
+                .filter(e -> e.offeringId().value().equals(offeringId) && e.state() == EnrolmentState.WAITLISTED)
                 .toList();
     }
 
     @Override
     public int waitingBefore(UUID offeringId, long arrival) {
-        return (int)
-                waitlist(offeringId).stream().filter(e -> e.arrival() < arrival).count();
+        return (int) waitlist(offeringId).stream()
+                .filter(e -> e.request().arrival() < arrival)
+                .count();
     }
 
     @Override
     public List<Enrolment> live(UUID offeringId) {
         return all().stream()
-                .filter(e -> e.offeringId().equals(offeringId) && e.isLive())
+                .filter(e ->
+                        e.offeringId().value().equals(offeringId) && e.state().isLive())
                 .toList();
     }
 
@@ -106,7 +111,7 @@ final class InMemoryEnrolments implements Enrolments {
     public List<Enrolment> holdsExpired(UUID offeringId, Instant at) {
         return all().stream()
                 .filter(e -> e.state() == EnrolmentState.AWAITING_APPROVAL
-                        && !at.isBefore(e.stored().holdUntil()))
+                        && !at.isBefore(e.stored().seat().until()))
                 .toList();
     }
 
@@ -126,9 +131,9 @@ final class InMemoryEnrolments implements Enrolments {
     public List<Enrolment> ofOffering(
             UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation, int page, int size) {
         return all().stream()
-                .filter(e -> e.offeringId().equals(offeringId))
+                .filter(e -> e.offeringId().value().equals(offeringId))
                 .filter(e -> state == null || e.state() == state)
-                .filter(e -> organisation == null || e.stored().organisation().equals(organisation))
+                .filter(e -> organisation == null || e.request().organisation().equals(organisation))
                 .skip((long) page * size)
                 .limit(size)
                 .toList();
@@ -144,13 +149,13 @@ final class InMemoryEnrolments implements Enrolments {
         Map<TenantId, List<Enrolment>> byOrganisation = new java.util.TreeMap<>(Comparator.comparing(TenantId::value));
         ofOffering(offeringId, null, null, 0, Integer.MAX_VALUE)
                 .forEach(e -> byOrganisation
-                        .computeIfAbsent(e.stored().organisation(), organisation -> new ArrayList<>())
+                        .computeIfAbsent(e.request().organisation(), organisation -> new ArrayList<>())
                         .add(e));
         return byOrganisation.entrySet().stream()
                 .map(entry -> new SeatUse(
                         entry.getKey(),
-                        count(entry.getValue(), e -> e.stored().seat() == SeatSource.QUOTA),
-                        count(entry.getValue(), e -> e.stored().seat() == SeatSource.POOL),
+                        count(entry.getValue(), e -> e.seat() == SeatSource.QUOTA),
+                        count(entry.getValue(), e -> e.seat() == SeatSource.POOL),
                         count(entry.getValue(), e -> e.state() == EnrolmentState.AWAITING_APPROVAL),
                         count(entry.getValue(), e -> e.state() == EnrolmentState.WAITLISTED)))
                 .toList();
@@ -164,21 +169,21 @@ final class InMemoryEnrolments implements Enrolments {
     public Optional<Integer> waitlistPosition(UUID enrolmentId) {
         return find(enrolmentId)
                 .filter(e -> e.state() == EnrolmentState.WAITLISTED)
-                .map(e -> waitingBefore(e.offeringId(), e.arrival()) + 1);
+                .map(e -> waitingBefore(e.offeringId().value(), e.request().arrival()) + 1);
     }
 
     @Override
     public void add(Enrolment enrolment) {
-        stored.put(enrolment.id(), enrolment.stored());
+        stored.put(enrolment.id().value(), enrolment.stored());
         published.addAll(enrolment.takeEvents());
     }
 
     @Override
     public void update(Enrolment enrolment, long expectedVersion) {
-        if (stored.get(enrolment.id()).version() != expectedVersion) {
+        if (stored.get(enrolment.id().value()).version() != expectedVersion) {
             throw new IllegalStateException("stale");
         }
-        stored.put(enrolment.id(), enrolment.stored());
+        stored.put(enrolment.id().value(), enrolment.stored());
         published.addAll(enrolment.takeEvents());
     }
 
@@ -203,7 +208,7 @@ final class InMemoryEnrolments implements Enrolments {
         int fromPool = 0;
         for (Enrolment e : all()) {
             if (e.seat() == SeatSource.QUOTA) {
-                fromQuota.merge(e.organisation(), 1, Integer::sum);
+                fromQuota.merge(e.request().organisation(), 1, Integer::sum);
             } else if (e.seat() == SeatSource.POOL) {
                 fromPool++;
             }

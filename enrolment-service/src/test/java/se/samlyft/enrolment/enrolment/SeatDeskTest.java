@@ -37,7 +37,7 @@ class SeatDeskTest {
     }
 
     private Enrolment stored(Enrolment enrolment) {
-        return store.find(enrolment.id()).orElseThrow();
+        return store.find(enrolment.id().value()).orElseThrow();
     }
 
     @Test
@@ -72,12 +72,12 @@ class SeatDeskTest {
         Enrolment first = request(offering, SORSELE);
         Enrolment second = request(offering, ARVIDSJAUR);
 
-        store.deskOf(offering).withdraw(pool.id(), DURING_ENROLMENT);
+        store.deskOf(offering).withdraw(pool.id().value(), DURING_ENROLMENT);
 
         assertThat(stored(first).state()).isEqualTo(EnrolmentState.CONFIRMED);
         assertThat(stored(first).seat()).isEqualTo(SeatSource.POOL);
         assertThat(stored(second).state()).isEqualTo(EnrolmentState.WAITLISTED);
-        assertThat(store.waitlistPosition(second.id())).contains(1);
+        assertThat(store.waitlistPosition(second.id().value())).contains(1);
     }
 
     @Test
@@ -90,7 +90,7 @@ class SeatDeskTest {
         Enrolment arvidsjaurWaiting = request(offering, ARVIDSJAUR);
         Enrolment malaWaiting = request(offering, MALA);
 
-        store.deskOf(offering).withdraw(malaQuota.id(), DURING_ENROLMENT);
+        store.deskOf(offering).withdraw(malaQuota.id().value(), DURING_ENROLMENT);
 
         assertThat(stored(malaWaiting).state()).isEqualTo(EnrolmentState.CONFIRMED);
         assertThat(stored(malaWaiting).seat()).isEqualTo(SeatSource.QUOTA);
@@ -159,10 +159,10 @@ class SeatDeskTest {
                 .satisfies(e -> assertThat(((EnrolmentEvent.AwaitingApproval) e).managerId())
                         .isEqualTo(person.managerId()));
 
-        store.deskOf(offering).decline(held.id(), "Inte den här terminen.", DURING_ENROLMENT);
+        store.deskOf(offering).decline(held.id().value(), "Inte den här terminen.", DURING_ENROLMENT);
 
         assertThat(stored(waiting).state()).isEqualTo(EnrolmentState.AWAITING_APPROVAL);
-        store.deskOf(offering).approve(waiting.id(), DURING_ENROLMENT);
+        store.deskOf(offering).approve(waiting.id().value(), DURING_ENROLMENT);
         assertThat(stored(waiting).state()).isEqualTo(EnrolmentState.CONFIRMED);
         assertThat(stored(waiting).seat()).isEqualTo(SeatSource.POOL);
     }
@@ -172,7 +172,7 @@ class SeatDeskTest {
         Offering offering = offering(1, Map.of(), 1, true);
         Enrolment held = request(offering, ARVIDSJAUR);
         Enrolment waiting = request(offering, SORSELE);
-        Instant holdUntil = stored(held).stored().holdUntil();
+        Instant holdUntil = stored(held).stored().seat().until();
 
         assertThat(store.deskOf(offering).sweep(holdUntil.minusSeconds(1))).isZero();
         store.deskOf(offering).sweep(holdUntil);
@@ -212,9 +212,9 @@ class SeatDeskTest {
         assertThatThrownBy(() -> request(offering, person))
                 .isInstanceOfSatisfying(
                         SeatDesk.AlreadyEnrolled.class,
-                        e -> assertThat(e.enrolmentId()).isEqualTo(first.id()));
+                        e -> assertThat(e.enrolmentId()).isEqualTo(first.id().value()));
 
-        store.deskOf(offering).withdraw(first.id(), DURING_ENROLMENT);
+        store.deskOf(offering).withdraw(first.id().value(), DURING_ENROLMENT);
         assertThat(request(offering, person).state()).isEqualTo(EnrolmentState.CONFIRMED);
     }
 
@@ -223,7 +223,7 @@ class SeatDeskTest {
         Offering offering = jointOffering();
         Enrolment confirmed = request(offering, ARVIDSJAUR);
         Enrolment withdrawn = request(offering, MALA);
-        store.deskOf(offering).withdraw(withdrawn.id(), DURING_ENROLMENT);
+        store.deskOf(offering).withdraw(withdrawn.id().value(), DURING_ENROLMENT);
         for (int i = 0; i < 4; i++) {
             request(offering, SORSELE);
         }
@@ -254,7 +254,7 @@ class SeatDeskTest {
         assertThat(stored(waiting).state()).isEqualTo(EnrolmentState.CONFIRMED);
 
         Enrolment newcomer = request(smaller, ARVIDSJAUR);
-        store.deskOf(smaller).withdraw(first.id(), DURING_ENROLMENT.plus(Duration.ofMinutes(1)));
+        store.deskOf(smaller).withdraw(first.id().value(), DURING_ENROLMENT.plus(Duration.ofMinutes(1)));
 
         assertThat(newcomer.state()).isEqualTo(EnrolmentState.WAITLISTED);
         assertThat(stored(newcomer).state())

@@ -37,6 +37,7 @@ import se.samlyft.platform.problem.web.ContainerRefusals;
 import se.samlyft.platform.problem.web.SecurityProblems;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CallerAuthenticationConverter;
+import se.samlyft.platform.security.Role;
 
 /**
  * Who may pass the gateway. Every request but health, metrics (both on the management port only) and the API documents
@@ -66,9 +67,6 @@ public class GatewaySecurity {
     static final String CONTENT_SECURITY_POLICY = ContainerRefusals.SECURITY_HEADERS.get("Content-Security-Policy");
 
     static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
-
-    /** The realm role of the installation's staff. */
-    public static final String PLATFORM_ADMIN = "platform-admin";
 
     @Bean
     SecurityFilterChain gatewaySecurityFilterChain(
@@ -116,7 +114,7 @@ public class GatewaySecurity {
             }
             Caller caller = Caller.from(jwt);
             boolean allowed = caller.tenant().isPresent()
-                    || caller.hasRole(PLATFORM_ADMIN)
+                    || caller.hasRole(Role.PLATFORM_ADMIN)
                             && administration.stream().anyMatch(route -> route.matches(context.getRequest()));
             return new AuthorizationDecision(allowed);
         };

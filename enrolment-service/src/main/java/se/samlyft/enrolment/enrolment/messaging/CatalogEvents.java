@@ -1,8 +1,6 @@
 package se.samlyft.enrolment.enrolment.messaging;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,12 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import se.samlyft.enrolment.enrolment.Seats;
+import se.samlyft.enrolment.enrolment.application.KeepingCatalogCopies;
 import se.samlyft.enrolment.offering.Course;
 import se.samlyft.enrolment.offering.CourseFormat;
-import se.samlyft.enrolment.offering.Courses;
 import se.samlyft.enrolment.offering.Offering;
-import se.samlyft.enrolment.offering.Offerings;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
 import se.samlyft.platform.tenancy.TenantId;
@@ -36,17 +32,11 @@ class CatalogEvents {
     private static final String PREFIX = "se.samlyft.catalog.";
 
     private final Inbox inbox;
-    private final Courses courses;
-    private final Offerings offerings;
-    private final Seats seats;
-    private final Clock clock;
+    private final KeepingCatalogCopies copies;
 
-    CatalogEvents(Inbox inbox, Courses courses, Offerings offerings, Seats seats, Clock clock) {
+    CatalogEvents(Inbox inbox, KeepingCatalogCopies copies) {
         this.inbox = inbox;
-        this.courses = courses;
-        this.offerings = offerings;
-        this.seats = seats;
-        this.clock = clock;
+        this.copies = copies;
     }
 
     /** The catalog's reading of a course event: what decides how an enrolment completes. */
@@ -92,13 +82,11 @@ class CatalogEvents {
                 inbox.handle(CONSUMER, event, this::course);
             case PREFIX + "offering-scheduled.v1", PREFIX + "offering-changed.v1" -> {
                 inbox.handle(CONSUMER, event, this::offering);
-                UUID id = event.dataAs(OfferingFacts.class).offeringId();
-                seats.atOffering(id, desk -> desk.promote(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                copies.promoteFromWaitingList(event.dataAs(OfferingFacts.class).offeringId());
             }
             case PREFIX + "offering-cancelled.v1" -> {
                 inbox.handle(CONSUMER, event, this::cancelled);
-                UUID id = event.dataAs(OfferingCancelled.class).offeringId();
-                seats.atOffering(id, desk -> desk.cancelAll(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                copies.cancelEnrolments(event.dataAs(OfferingCancelled.class).offeringId());
             }
             default -> {
                 // Programmes and archived courses change nothing about enrolments.
@@ -108,7 +96,7 @@ class CatalogEvents {
 
     private void course(InboundEvent event) {
         CourseFacts facts = event.dataAs(CourseFacts.class);
-        courses.save(new Course(
+        copies.course(new Course(
                 facts.courseId(),
                 TenantId.of(facts.owner()),
                 facts.format() == null ? null : CourseFormat.valueOf(facts.format()),
@@ -122,7 +110,7 @@ class CatalogEvents {
                 ? Map.of()
                 : facts.quotas().stream()
                         .collect(Collectors.toMap(quota -> TenantId.of(quota.tenant()), QuotaFacts::seats));
-        offerings.save(new Offering(
+        copies.offering(new Offering(
                 facts.offeringId(),
                 facts.courseId(),
                 TenantId.of(facts.owner()),
@@ -144,6 +132,6 @@ class CatalogEvents {
 
     private void cancelled(InboundEvent event) {
         OfferingCancelled facts = event.dataAs(OfferingCancelled.class);
-        offerings.cancel(facts.offeringId(), facts.version(), facts.cancelledAt());
+        copies.cancelled(facts.offeringId(), facts.version(), facts.cancelledAt());
     }
 }

@@ -1,26 +1,16 @@
 package se.samlyft.enrolment.enrolment.messaging;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import se.samlyft.enrolment.enrolment.Enrolment;
-import se.samlyft.enrolment.enrolment.Enrolments;
-import se.samlyft.enrolment.enrolment.Seats;
-import se.samlyft.enrolment.person.People;
+import se.samlyft.enrolment.enrolment.application.KeepingPeopleCopies;
 import se.samlyft.enrolment.person.Person;
 import se.samlyft.enrolment.person.PersonStatus;
 import se.samlyft.platform.inbox.InboundEvent;
 import se.samlyft.platform.inbox.Inbox;
-import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
-import se.samlyft.platform.tenancy.TenantScope;
 
 /**
  * Keeps the copy of identity's people from its events, through the inbox, in the person's organisation's scope. A
@@ -37,25 +27,11 @@ class IdentityEvents {
     private static final String PREFIX = "se.samlyft.identity.";
 
     private final Inbox inbox;
-    private final People people;
-    private final Enrolments enrolments;
-    private final Seats seats;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final KeepingPeopleCopies copies;
 
-    IdentityEvents(
-            Inbox inbox,
-            People people,
-            Enrolments enrolments,
-            Seats seats,
-            PlatformTransactionManager transactions,
-            Clock clock) {
+    IdentityEvents(Inbox inbox, KeepingPeopleCopies copies) {
         this.inbox = inbox;
-        this.people = people;
-        this.enrolments = enrolments;
-        this.seats = seats;
-        this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
+        this.copies = copies;
     }
 
     /** The reading of person-registered and person-changed: no name, no occupation, nothing not needed. */
@@ -92,7 +68,7 @@ class IdentityEvents {
 
     private void person(InboundEvent event) {
         PersonFacts facts = event.dataAs(PersonFacts.class);
-        people.save(new Person(
+        copies.person(new Person(
                 facts.personId(),
                 TenantId.of(facts.organisation()),
                 facts.workplaceId(),
@@ -103,28 +79,16 @@ class IdentityEvents {
 
     private void left(InboundEvent event) {
         PersonGone facts = event.dataAs(PersonGone.class);
-        people.left(facts.personId(), TenantId.of(facts.organisation()), facts.version());
+        copies.left(facts.personId(), TenantId.of(facts.organisation()), facts.version());
     }
 
-    /**
-     * Withdraws the live enrolments of a person who left, each at its offering's desk so that the seat goes to the next
-     * person waiting. Safe to repeat: a redelivery finds nothing live.
-     */
     private void withdrawLiveEnrolments(InboundEvent event) {
         PersonGone facts = event.dataAs(PersonGone.class);
-        List<Enrolment> live = TenantContext.callAs(
-                TenantScope.of(TenantId.of(facts.organisation())),
-                () -> transaction.execute(status -> enrolments.liveOf(facts.personId())));
-        for (Enrolment enrolment : live == null ? List.<Enrolment>of() : live) {
-            seats.atOffering(
-                    enrolment.offeringId(),
-                    desk -> desk.withdraw(enrolment.id(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        }
+        copies.withdrawLiveEnrolments(facts.personId(), TenantId.of(facts.organisation()));
     }
 
     private void erased(InboundEvent event) {
         PersonGone facts = event.dataAs(PersonGone.class);
-        people.erased(facts.personId(), TenantId.of(facts.organisation()), facts.version());
-        enrolments.pseudonymise(facts.personId());
+        copies.erased(facts.personId(), TenantId.of(facts.organisation()), facts.version());
     }
 }

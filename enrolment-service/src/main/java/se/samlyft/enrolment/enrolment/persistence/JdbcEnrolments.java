@@ -22,11 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.samlyft.enrolment.enrolment.Enrolment;
+import se.samlyft.enrolment.enrolment.EnrolmentId;
 import se.samlyft.enrolment.enrolment.EnrolmentState;
 import se.samlyft.enrolment.enrolment.Enrolments;
+import se.samlyft.enrolment.enrolment.Evaluation;
+import se.samlyft.enrolment.enrolment.Progress;
 import se.samlyft.enrolment.enrolment.RequestedBy;
+import se.samlyft.enrolment.enrolment.SeatHold;
+import se.samlyft.enrolment.enrolment.SeatRequest;
 import se.samlyft.enrolment.enrolment.SeatSource;
+import se.samlyft.enrolment.enrolment.SeatUse;
+import se.samlyft.enrolment.enrolment.StoredEnrolment;
 import se.samlyft.enrolment.enrolment.TimeStatement;
+import se.samlyft.enrolment.offering.OfferingId;
+import se.samlyft.enrolment.person.PersonId;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.PreconditionFailed;
 import se.samlyft.platform.tenancy.TenantId;
@@ -49,7 +58,7 @@ class JdbcEnrolments implements Enrolments {
     private static final String STAFF_OF =
             "exists (select 1 from person p where p.id = e.person_id and p.manager_id = ?)";
 
-    private static final String LIVE = "('REQUESTED', 'AWAITING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'IN_PROGRESS')";
+    private static final String LIVE = EnrolmentState.LIVE_SQL;
 
     /** Adds the organisations an offering does not list yet to its {@code enrolled_tenants}. */
     private static final String LIST_ON_OFFERING = """
@@ -250,7 +259,8 @@ class JdbcEnrolments implements Enrolments {
     @Override
     @Transactional
     public void add(Enrolment enrolment) {
-        Enrolment.Stored e = enrolment.stored();
+        StoredEnrolment e = enrolment.stored();
+        SeatRequest r = e.request();
         try {
             jdbc.sql("""
                             insert into enrolment (id, tenant_id, offering_id, person_id, course_id, offering_owner,
@@ -259,21 +269,21 @@ class JdbcEnrolments implements Enrolments {
                                 version)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
-                            e.id(),
-                            e.organisation().value(),
-                            e.offeringId(),
-                            e.personId(),
-                            e.courseId(),
-                            e.offeringOwner().value(),
-                            e.programmeId(),
-                            e.requestedBy().name(),
-                            e.arrival())
+                            r.id().value(),
+                            r.organisation().value(),
+                            r.offeringId().value(),
+                            r.personId().value(),
+                            r.courseId(),
+                            r.offeringOwner().value(),
+                            r.programmeId(),
+                            r.requestedBy().name(),
+                            r.arrival())
                     .params(changing(e))
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new DuplicateEnrolment();
         }
-        listOnOffering(e.offeringId(), e.organisation());
+        listOnOffering(r.offeringId().value(), r.organisation());
         enrolment.takeEvents().forEach(publisher::publishEvent);
     }
 
@@ -329,14 +339,14 @@ class JdbcEnrolments implements Enrolments {
     @Override
     @Transactional
     public void update(Enrolment enrolment, long expectedVersion) {
-        Enrolment.Stored e = enrolment.stored();
+        StoredEnrolment e = enrolment.stored();
         int updated = jdbc.sql("""
                         update enrolment set state = ?, seat_source = ?, hold_until = ?, decline_reason = ?,
                             paused = ?, modules_completed = ?, resume_at = ?, milestone = ?, usefulness = ?,
                             evaluation_comment = ?, version = ?, updated_at = now()
                         where id = ? and version = ?""")
                 .params(changing(e))
-                .params(e.id(), expectedVersion)
+                .params(e.request().id().value(), expectedVersion)
                 .update();
         if (updated == 0) {
             throw new PreconditionFailed("The enrolment has changed since version " + expectedVersion
@@ -374,9 +384,9 @@ class JdbcEnrolments implements Enrolments {
                             paid_working_time_hours = excluded.paid_working_time_hours, revision = excluded.revision,
                             confirmed_at = excluded.confirmed_at""")
                 .params(
-                        enrolment.id(),
+                        enrolment.id().value(),
                         statement.month().toString(),
-                        enrolment.organisation().value(),
+                        enrolment.request().organisation().value(),
                         statement.hours(),
                         statement.paidWorkingTimeHours(),
                         statement.revision(),
@@ -406,18 +416,21 @@ class JdbcEnrolments implements Enrolments {
         }
     }
 
-    private static Object[] changing(Enrolment.Stored e) {
+    private static Object[] changing(StoredEnrolment e) {
+        SeatHold seat = e.seat();
+        Evaluation evaluation = e.evaluation();
+        Instant holdUntil = seat == null ? null : seat.until();
         return new Object[] {
             e.state().name(),
-            e.seat() == null ? null : e.seat().name(),
-            e.holdUntil() == null ? null : Timestamp.from(e.holdUntil()),
+            seat == null ? null : seat.source().name(),
+            holdUntil == null ? null : Timestamp.from(holdUntil),
             e.declineReason(),
             e.paused(),
-            e.modulesCompleted(),
-            e.resumeAt(),
-            e.milestone(),
-            e.usefulness(),
-            e.comment(),
+            e.progress().modulesCompleted(),
+            e.progress().resumeAt(),
+            e.progress().milestone(),
+            evaluation == null ? null : evaluation.usefulness(),
+            evaluation == null ? null : evaluation.comment(),
             e.version()
         };
     }
@@ -425,26 +438,27 @@ class JdbcEnrolments implements Enrolments {
     private static Enrolment map(ResultSet row, int number) throws SQLException {
         String seat = row.getString("seat_source");
         Timestamp holdUntil = row.getTimestamp("hold_until");
-        return Enrolment.restore(new Enrolment.Stored(
-                row.getObject("id", UUID.class),
-                row.getObject("person_id", UUID.class),
+        Integer usefulness = row.getObject("usefulness", Integer.class);
+        SeatRequest request = new SeatRequest(
+                EnrolmentId.of(row.getObject("id", UUID.class)),
+                PersonId.of(row.getObject("person_id", UUID.class)),
                 TenantId.of(row.getString("tenant_id")),
-                row.getObject("offering_id", UUID.class),
+                OfferingId.of(row.getObject("offering_id", UUID.class)),
                 row.getObject("course_id", UUID.class),
                 TenantId.of(row.getString("offering_owner")),
                 row.getObject("programme_id", UUID.class),
                 RequestedBy.valueOf(row.getString("requested_by")),
-                row.getLong("arrival"),
+                row.getLong("arrival"));
+        return Enrolment.restore(new StoredEnrolment(
+                request,
                 EnrolmentState.valueOf(row.getString("state")),
-                seat == null ? null : SeatSource.valueOf(seat),
-                holdUntil == null ? null : holdUntil.toInstant(),
+                seat == null
+                        ? null
+                        : new SeatHold(SeatSource.valueOf(seat), holdUntil == null ? null : holdUntil.toInstant()),
                 row.getString("decline_reason"),
                 row.getBoolean("paused"),
-                row.getInt("modules_completed"),
-                row.getString("resume_at"),
-                row.getInt("milestone"),
-                row.getObject("usefulness", Integer.class),
-                row.getString("evaluation_comment"),
+                new Progress(row.getInt("modules_completed"), row.getString("resume_at"), row.getInt("milestone")),
+                usefulness == null ? null : new Evaluation(usefulness, row.getString("evaluation_comment")),
                 row.getLong("version")));
     }
 }

@@ -6,21 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,64 +22,66 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.samlyft.enrolment.enrolment.Enrolment;
 import se.samlyft.enrolment.enrolment.EnrolmentState;
-import se.samlyft.enrolment.enrolment.Enrolments;
-import se.samlyft.enrolment.enrolment.RequestedBy;
-import se.samlyft.enrolment.enrolment.Seats;
-import se.samlyft.enrolment.enrolment.TimeStatement;
-import se.samlyft.enrolment.offering.Course;
-import se.samlyft.enrolment.offering.Courses;
-import se.samlyft.enrolment.offering.Offering;
-import se.samlyft.enrolment.offering.Offerings;
-import se.samlyft.enrolment.person.People;
-import se.samlyft.enrolment.person.Person;
+import se.samlyft.enrolment.enrolment.application.ApplyingForASeat;
+import se.samlyft.enrolment.enrolment.application.DecidingAnApproval;
+import se.samlyft.enrolment.enrolment.application.EnrolmentDetails;
+import se.samlyft.enrolment.enrolment.application.EnrolmentList;
+import se.samlyft.enrolment.enrolment.application.Evaluating;
+import se.samlyft.enrolment.enrolment.application.FollowingAnOffering;
+import se.samlyft.enrolment.enrolment.application.ReadingEnrolments;
+import se.samlyft.enrolment.enrolment.application.RecordingAttendance;
+import se.samlyft.enrolment.enrolment.application.RecordingTime;
+import se.samlyft.enrolment.enrolment.application.TakingTheCourse;
+import se.samlyft.enrolment.enrolment.application.Withdrawing;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
-import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CurrentCaller;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
- * {@code /api/enrolments}: a participant requests a seat, withdraws, takes the course (start, pause, resume,
- * progress), confirms monthly hours and evaluates it; a coordinator enrols the organisation's staff and records
- * attendance, completion and no-shows; a manager approves or declines. Everyone sees only their organisation's
- * enrolments, and a participant only their own.
+ * {@code /api/enrolments}: maps each request to its use case and the answer to JSON. A participant requests a seat,
+ * withdraws, takes the course, confirms monthly hours and evaluates it; a coordinator enrols the organisation's staff
+ * and records attendance, completion and no-shows; a manager approves or declines. Who may do what is the
+ * {@link se.samlyft.enrolment.enrolment.application.EnrolmentPolicy}'s to say.
  */
 @RestController
 @RequestMapping("/api/enrolments")
 class EnrolmentController {
 
-    static final String COORDINATOR = "coordinator";
-    static final String FEDERATION_COORDINATOR = "federation-coordinator";
     private static final String PATH = "/api/enrolments/";
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final int MAX_SIZE = 100;
 
-    private final Enrolments enrolments;
-    private final Seats seats;
-    private final Offerings offerings;
-    private final Courses courses;
-    private final People people;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final ApplyingForASeat applying;
+    private final DecidingAnApproval deciding;
+    private final Withdrawing withdrawing;
+    private final TakingTheCourse taking;
+    private final RecordingAttendance attendance;
+    private final RecordingTime time;
+    private final Evaluating evaluating;
+    private final ReadingEnrolments reading;
+    private final FollowingAnOffering following;
 
     EnrolmentController(
-            Enrolments enrolments,
-            Seats seats,
-            Offerings offerings,
-            Courses courses,
-            People people,
-            PlatformTransactionManager transactions,
-            Clock clock) {
-        this.enrolments = enrolments;
-        this.seats = seats;
-        this.offerings = offerings;
-        this.courses = courses;
-        this.people = people;
-        this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
+            ApplyingForASeat applying,
+            DecidingAnApproval deciding,
+            Withdrawing withdrawing,
+            TakingTheCourse taking,
+            RecordingAttendance attendance,
+            RecordingTime time,
+            Evaluating evaluating,
+            ReadingEnrolments reading,
+            FollowingAnOffering following) {
+        this.applying = applying;
+        this.deciding = deciding;
+        this.withdrawing = withdrawing;
+        this.taking = taking;
+        this.attendance = attendance;
+        this.time = time;
+        this.evaluating = evaluating;
+        this.reading = reading;
+        this.following = following;
     }
 
     /** A request for a seat: for the caller, or (by a coordinator) for a person of the coordinator's organisation. */
@@ -107,32 +102,25 @@ class EnrolmentController {
             @NotNull Integer usefulness, @Nullable String comment) {}
 
     /** One page of enrolments. */
-    record EnrolmentPage(List<EnrolmentView> items, int page, int size, long totalItems, long totalPages) {}
+    record EnrolmentPage(List<EnrolmentView> items, int page, int size, long totalItems, long totalPages) {
+
+        static EnrolmentPage of(EnrolmentList list) {
+            return new EnrolmentPage(
+                    list.items().stream().map(EnrolmentView::of).toList(),
+                    list.page(),
+                    list.size(),
+                    list.totalItems(),
+                    list.totalPages());
+        }
+    }
 
     @PostMapping
     ResponseEntity<EnrolmentView> requestSeat(@Valid @RequestBody EnrolmentRequest request) {
-        Caller caller = current();
-        TenantId tenant = tenantOf(caller);
-        UUID own = caller.personId().orElse(null);
-        UUID personId = request.personId() == null ? own : request.personId();
-        if (personId == null) {
-            throw new AccessDeniedException("The token names no person; a coordinator names the person to enrol");
-        }
-        boolean self = personId.equals(own);
-        if (!self && !isCoordinator(caller)) {
-            throw new AccessDeniedException("Only a coordinator enrols someone else");
-        }
-        Person person = people.find(personId)
-                .filter(found -> found.organisation().equals(tenant))
-                .orElseThrow(() -> new NotFound("No person " + personId + " of the organisation is known."));
-        offerings.find(request.offeringId()).orElseThrow(() -> NotFound.of("offering", request.offeringId()));
-        Enrolment enrolment = seats.atOffering(
-                request.offeringId(),
-                desk -> desk.request(
-                        UUID.randomUUID(), person, self ? RequestedBy.SELF : RequestedBy.COORDINATOR, now()));
-        return ResponseEntity.created(URI.create(PATH + enrolment.id()))
-                .eTag(ETags.of(enrolment.version()))
-                .body(view(enrolment));
+        EnrolmentDetails enrolment = applying.apply(caller(), request.offeringId(), request.personId());
+        return ResponseEntity.created(
+                        URI.create(PATH + enrolment.enrolment().id().value()))
+                .eTag(ETags.of(enrolment.enrolment().version()))
+                .body(EnrolmentView.of(enrolment));
     }
 
     /**
@@ -144,29 +132,8 @@ class EnrolmentController {
             @RequestParam(defaultValue = "false") boolean staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
-        Caller caller = current();
-        if (caller.tenant().isEmpty()) {
-            return new EnrolmentPage(List.of(), page, size, 0, 0);
-        }
-        if (staff) {
-            return caller.personId()
-                    .map(manager -> {
-                        long total = enrolments.countOfStaff(manager);
-                        List<EnrolmentView> items = enrolments.listOfStaff(manager, page, size).stream()
-                                .map(this::view)
-                                .toList();
-                        return new EnrolmentPage(items, page, size, total, (total + size - 1) / size);
-                    })
-                    .orElseGet(() -> new EnrolmentPage(List.of(), page, size, 0, 0));
-        }
-        UUID personId = isCoordinator(caller) ? null : caller.personId().orElse(null);
-        if (personId == null && !isCoordinator(caller)) {
-            return new EnrolmentPage(List.of(), page, size, 0, 0);
-        }
-        long total = enrolments.count(personId);
-        List<EnrolmentView> items =
-                enrolments.list(personId, page, size).stream().map(this::view).toList();
-        return new EnrolmentPage(items, page, size, total, (total + size - 1) / size);
+        Caller caller = caller();
+        return EnrolmentPage.of(staff ? reading.ofStaff(caller, page, size) : reading.list(caller, page, size));
     }
 
     /**
@@ -175,15 +142,9 @@ class EnrolmentController {
      */
     @GetMapping("/approvals")
     List<EnrolmentView> approvals() {
-        Caller caller = current();
-        if (caller.hasRole(COORDINATOR) && caller.tenant().isPresent()) {
-            return enrolments.awaitingApproval().stream().map(this::view).toList();
-        }
-        return caller.personId()
-                .map(manager -> enrolments.awaitingApprovalBy(manager).stream()
-                        .map(this::view)
-                        .toList())
-                .orElse(List.of());
+        return reading.awaitingApproval(caller()).stream()
+                .map(EnrolmentView::of)
+                .toList();
     }
 
     /**
@@ -198,19 +159,9 @@ class EnrolmentController {
             @RequestParam(required = false) @Nullable String organisation,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
-        Caller caller = current();
-        TenantId tenant = tenantOf(caller);
-        EnrolmentState wanted = state(state);
-        TenantId of = organisation(organisation);
-        Offering offering = followed(offeringId, caller, tenant);
-        if (offering.owner().equals(tenant)) {
-            return seats.readingEveryOrganisationOf(offeringId, () -> rosterPage(offeringId, wanted, of, page, size));
-        }
-        if (of != null && !of.equals(tenant)) {
-            throw new AccessDeniedException(
-                    "Only the offering's owner lists the enrolments of other organisations than the caller's");
-        }
-        return rosterPage(offeringId, wanted, tenant, page, size);
+        Caller caller = caller();
+        return EnrolmentPage.of(
+                following.roster(caller, offeringId, state(state), organisation(organisation), page, size));
     }
 
     /**
@@ -219,41 +170,101 @@ class EnrolmentController {
      */
     @GetMapping("/offerings/{offeringId}/seats")
     SeatsView seatUse(@PathVariable UUID offeringId) {
-        Caller caller = current();
-        TenantId tenant = tenantOf(caller);
-        Offering offering = followed(offeringId, caller, tenant);
-        if (!offering.owner().equals(tenant)) {
-            throw new AccessDeniedException("Only the offering's owner sees how every organisation uses its seats");
-        }
-        List<Enrolments.SeatUse> use =
-                seats.readingEveryOrganisationOf(offeringId, () -> enrolments.seatUse(offeringId));
-        return SeatsView.of(offering, use, now());
+        return SeatsView.of(following.seatUse(caller(), offeringId));
     }
 
-    private EnrolmentPage rosterPage(
-            UUID offeringId, @Nullable EnrolmentState state, @Nullable TenantId organisation, int page, int size) {
-        long total = enrolments.countOfOffering(offeringId, state, organisation);
-        List<EnrolmentView> items = enrolments.ofOffering(offeringId, state, organisation, page, size).stream()
-                .map(this::view)
-                .toList();
-        return new EnrolmentPage(items, page, size, total, (total + size - 1) / size);
+    @GetMapping("/{id}")
+    ResponseEntity<EnrolmentView> get(@PathVariable UUID id) {
+        return answer(reading.one(caller(), id));
     }
 
-    /**
-     * The offering, for a coordinator or federation coordinator whose organisation owns it or is in its audience;
-     * 404 for one the caller's organisation cannot see.
-     */
-    private Offering followed(UUID offeringId, Caller caller, TenantId tenant) {
-        Offering offering = offerings.find(offeringId).orElseThrow(() -> NotFound.of("offering", offeringId));
-        if (!isCoordinator(caller)) {
-            throw new AccessDeniedException(
-                    "Only a coordinator, or the federation's project leader for a joint offering, follows an offering's"
-                            + " enrolments");
-        }
-        if (!offering.owner().equals(tenant) && !offering.isOpenTo(tenant)) {
-            throw NotFound.of("offering", offeringId);
-        }
-        return offering;
+    @PostMapping("/{id}/withdraw")
+    ResponseEntity<EnrolmentView> withdraw(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(withdrawing.withdraw(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/approve")
+    ResponseEntity<EnrolmentView> approve(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(deciding.approve(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/decline")
+    ResponseEntity<EnrolmentView> decline(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody DeclineRequest request) {
+        return answer(deciding.decline(caller(), id, ifMatch, request.reason()));
+    }
+
+    @PostMapping("/{id}/start")
+    ResponseEntity<EnrolmentView> start(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(taking.start(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/pause")
+    ResponseEntity<EnrolmentView> pause(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(taking.pause(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/resume")
+    ResponseEntity<EnrolmentView> resume(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(taking.resume(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/progress")
+    ResponseEntity<EnrolmentView> progress(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody ProgressRequest request) {
+        return answer(taking.recordProgress(caller(), id, ifMatch, request.modulesCompleted(), request.resumeAt()));
+    }
+
+    /** Attendance of a scheduled course, or completion of a self-paced one whose modules the catalog did not count. */
+    @PostMapping("/{id}/completion")
+    ResponseEntity<EnrolmentView> completion(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(attendance.completion(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/no-show")
+    ResponseEntity<EnrolmentView> noShow(
+            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return answer(attendance.noShow(caller(), id, ifMatch));
+    }
+
+    @PostMapping("/{id}/evaluation")
+    ResponseEntity<EnrolmentView> evaluate(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody EvaluationRequest request) {
+        return answer(evaluating.evaluate(caller(), id, ifMatch, request.usefulness(), request.comment()));
+    }
+
+    @PostMapping("/{id}/time-statements")
+    ResponseEntity<TimeStatementView> confirmTimeStatement(
+            @PathVariable UUID id,
+            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody TimeStatementRequest request) {
+        YearMonth month = month(request.month());
+        BigDecimal paid = request.paidWorkingTimeHours() == null ? BigDecimal.ZERO : request.paidWorkingTimeHours();
+        return ResponseEntity.ok(
+                TimeStatementView.of(time.confirm(caller(), id, ifMatch, month, request.hours(), paid)));
+    }
+
+    @GetMapping("/{id}/time-statements")
+    List<TimeStatementView> timeStatements(@PathVariable UUID id) {
+        return time.statements(caller(), id).stream().map(TimeStatementView::of).toList();
+    }
+
+    private static ResponseEntity<EnrolmentView> answer(EnrolmentDetails enrolment) {
+        return ResponseEntity.ok()
+                .eTag(ETags.of(enrolment.enrolment().version()))
+                .body(EnrolmentView.of(enrolment));
     }
 
     private static @Nullable EnrolmentState state(@Nullable String value) {
@@ -264,7 +275,7 @@ class EnrolmentController {
             return EnrolmentState.valueOf(value.strip());
         } catch (IllegalArgumentException unknown) {
             throw new InvalidInput(
-                    "state", "must be one of " + java.util.Arrays.toString(EnrolmentState.values()) + ", not " + value);
+                    "state", "must be one of " + Arrays.toString(EnrolmentState.values()) + ", not " + value);
         }
     }
 
@@ -279,260 +290,6 @@ class EnrolmentController {
         }
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<EnrolmentView> get(@PathVariable UUID id) {
-        Enrolment enrolment = readable(id, current());
-        return answer(enrolment);
-    }
-
-    @PostMapping("/{id}/withdraw")
-    ResponseEntity<EnrolmentView> withdraw(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        Enrolment enrolment = ownOrCoordinated(id, current());
-        checkVersion(ifMatch, enrolment);
-        return answer(seats.atOffering(enrolment.offeringId(), desk -> desk.withdraw(id, now())));
-    }
-
-    @PostMapping("/{id}/approve")
-    ResponseEntity<EnrolmentView> approve(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        Enrolment enrolment = decidable(id, current());
-        checkVersion(ifMatch, enrolment);
-        return answer(seats.atOffering(enrolment.offeringId(), desk -> desk.approve(id, now())));
-    }
-
-    @PostMapping("/{id}/decline")
-    ResponseEntity<EnrolmentView> decline(
-            @PathVariable UUID id,
-            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody DeclineRequest request) {
-        Enrolment enrolment = decidable(id, current());
-        checkVersion(ifMatch, enrolment);
-        String reason = request.reason() == null ? "" : request.reason();
-        return answer(seats.atOffering(enrolment.offeringId(), desk -> desk.decline(id, reason, now())));
-    }
-
-    @PostMapping("/{id}/start")
-    ResponseEntity<EnrolmentView> start(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return answer(change(id, ifMatch, this::own, (enrolment, at) -> enrolment.start(offeringOf(enrolment), at)));
-    }
-
-    @PostMapping("/{id}/pause")
-    ResponseEntity<EnrolmentView> pause(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return answer(change(id, ifMatch, this::own, (enrolment, at) -> enrolment.pause(at)));
-    }
-
-    @PostMapping("/{id}/resume")
-    ResponseEntity<EnrolmentView> resume(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return answer(change(id, ifMatch, this::own, (enrolment, at) -> enrolment.resume(at)));
-    }
-
-    @PostMapping("/{id}/progress")
-    ResponseEntity<EnrolmentView> progress(
-            @PathVariable UUID id,
-            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody ProgressRequest request) {
-        return answer(change(
-                id,
-                ifMatch,
-                this::own,
-                (enrolment, at) -> enrolment.recordProgress(
-                        request.modulesCompleted(), request.resumeAt(), courseOf(enrolment), at)));
-    }
-
-    /** Attendance of a scheduled course, or completion of a self-paced one whose modules the catalog did not count. */
-    @PostMapping("/{id}/completion")
-    ResponseEntity<EnrolmentView> completion(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return answer(change(
-                id,
-                ifMatch,
-                this::coordinated,
-                (enrolment, at) -> enrolment.recordCompletion(courseOf(enrolment), at)));
-    }
-
-    @PostMapping("/{id}/no-show")
-    ResponseEntity<EnrolmentView> noShow(
-            @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return answer(change(
-                id, ifMatch, this::coordinated, (enrolment, at) -> enrolment.markNoShow(offeringOf(enrolment), at)));
-    }
-
-    @PostMapping("/{id}/evaluation")
-    ResponseEntity<EnrolmentView> evaluate(
-            @PathVariable UUID id,
-            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody EvaluationRequest request) {
-        return answer(change(
-                id,
-                ifMatch,
-                this::own,
-                (enrolment, at) -> enrolment.evaluate(request.usefulness(), request.comment(), at)));
-    }
-
-    @PostMapping("/{id}/time-statements")
-    ResponseEntity<TimeStatementView> confirmTimeStatement(
-            @PathVariable UUID id,
-            @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody TimeStatementRequest request) {
-        YearMonth month = month(request.month());
-        BigDecimal paid = request.paidWorkingTimeHours() == null ? BigDecimal.ZERO : request.paidWorkingTimeHours();
-        Caller caller = current();
-        TimeStatement statement = transaction.execute(status -> {
-            Enrolment enrolment = own(id, caller);
-            checkVersion(ifMatch, enrolment);
-            Offering offering = offeringOf(enrolment);
-            Instant at = now();
-            long stored = enrolment.version();
-            TimeStatement confirmed = enrolment.confirmTimeStatement(
-                    month,
-                    request.hours(),
-                    paid,
-                    enrolments.timeStatements(id).get(month),
-                    offering,
-                    YearMonth.from(offering.startsAt().atZone(SWEDEN)),
-                    YearMonth.from(at.atZone(SWEDEN)),
-                    at);
-            enrolments.update(enrolment, stored);
-            enrolments.saveTimeStatement(enrolment, confirmed);
-            return confirmed;
-        });
-        return ResponseEntity.ok(TimeStatementView.of(statement));
-    }
-
-    @GetMapping("/{id}/time-statements")
-    List<TimeStatementView> timeStatements(@PathVariable UUID id) {
-        readable(id, current());
-        Map<YearMonth, TimeStatement> statements = enrolments.timeStatements(id);
-        return statements.values().stream().map(TimeStatementView::of).toList();
-    }
-
-    private Enrolment change(UUID id, @Nullable String ifMatch, Access access, BiConsumer<Enrolment, Instant> move) {
-        Caller caller = current();
-        return transaction.execute(status -> {
-            Enrolment enrolment = access.check(id, caller);
-            checkVersion(ifMatch, enrolment);
-            long stored = enrolment.version();
-            move.accept(enrolment, now());
-            enrolments.update(enrolment, stored);
-            return enrolment;
-        });
-    }
-
-    /**
-     * The optional {@code If-Match} of an action: when sent, it must name the enrolment's current version (412 when
-     * it moved on), so that a page showing an older state cannot act on the newer one.
-     */
-    private static void checkVersion(@Nullable String ifMatch, Enrolment enrolment) {
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, enrolment.version());
-        }
-    }
-
-    /** Finds an enrolment the caller may act on, or refuses. */
-    @FunctionalInterface
-    private interface Access {
-        Enrolment check(UUID id, Caller caller);
-    }
-
-    private Enrolment readable(UUID id, Caller caller) {
-        Enrolment enrolment = visible(id);
-        if (isOwn(enrolment, caller) || isCoordinator(caller) || isManagerOf(enrolment, caller)) {
-            return enrolment;
-        }
-        throw NotFound.of("enrolment", id);
-    }
-
-    private Enrolment own(UUID id, Caller caller) {
-        Enrolment enrolment = visible(id);
-        if (!isOwn(enrolment, caller)) {
-            if (isCoordinator(caller) || isManagerOf(enrolment, caller)) {
-                throw new AccessDeniedException("Only the participant takes the course");
-            }
-            throw NotFound.of("enrolment", id);
-        }
-        return enrolment;
-    }
-
-    private Enrolment ownOrCoordinated(UUID id, Caller caller) {
-        Enrolment enrolment = visible(id);
-        if (isOwn(enrolment, caller) || isCoordinator(caller)) {
-            return enrolment;
-        }
-        throw NotFound.of("enrolment", id);
-    }
-
-    private Enrolment coordinated(UUID id, Caller caller) {
-        Enrolment enrolment = visible(id);
-        if (!isCoordinator(caller)) {
-            if (isOwn(enrolment, caller) || isManagerOf(enrolment, caller)) {
-                throw new AccessDeniedException("Only a coordinator records attendance, completion and no-shows");
-            }
-            throw NotFound.of("enrolment", id);
-        }
-        return enrolment;
-    }
-
-    private Enrolment decidable(UUID id, Caller caller) {
-        Enrolment enrolment = visible(id);
-        if (isManagerOf(enrolment, caller) || isCoordinator(caller)) {
-            return enrolment;
-        }
-        if (isOwn(enrolment, caller)) {
-            throw new AccessDeniedException("Only the person's manager decides on the request");
-        }
-        throw NotFound.of("enrolment", id);
-    }
-
-    private Enrolment visible(UUID id) {
-        return enrolments.find(id).orElseThrow(() -> NotFound.of("enrolment", id));
-    }
-
-    private static boolean isOwn(Enrolment enrolment, Caller caller) {
-        return caller.personId().filter(enrolment.personId()::equals).isPresent();
-    }
-
-    private boolean isManagerOf(Enrolment enrolment, Caller caller) {
-        return caller.personId()
-                .flatMap(manager -> people.find(enrolment.personId()).filter(person -> person.isManagedBy(manager)))
-                .isPresent();
-    }
-
-    private static boolean isCoordinator(Caller caller) {
-        return caller.hasRole(COORDINATOR) || caller.hasRole(FEDERATION_COORDINATOR);
-    }
-
-    private Offering offeringOf(Enrolment enrolment) {
-        return offerings
-                .find(enrolment.offeringId())
-                .orElseThrow(() -> NotFound.of("offering", enrolment.offeringId()));
-    }
-
-    private Course courseOf(Enrolment enrolment) {
-        Enrolment.Stored stored = enrolment.stored();
-        return courses.find(stored.courseId())
-                .orElseGet(() -> Course.unknown(stored.courseId(), stored.offeringOwner()));
-    }
-
-    private ResponseEntity<EnrolmentView> answer(Enrolment enrolment) {
-        return ResponseEntity.ok().eTag(ETags.of(enrolment.version())).body(view(enrolment));
-    }
-
-    private EnrolmentView view(Enrolment enrolment) {
-        Integer position = enrolment.state() == EnrolmentState.WAITLISTED
-                ? enrolments.waitlistPosition(enrolment.id()).orElse(null)
-                : null;
-        return EnrolmentView.of(enrolment, position, enrolment.percentOf(courseOf(enrolment)));
-    }
-
-    /** Now, to the microsecond PostgreSQL keeps, so that a time shown is the time stored. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
     private static YearMonth month(String value) {
         try {
             return YearMonth.parse(value);
@@ -541,11 +298,8 @@ class EnrolmentController {
         }
     }
 
-    private static Caller current() {
+    /** The authenticated caller; the security filters let no request without one reach here. */
+    private static Caller caller() {
         return CurrentCaller.get().orElseThrow(() -> new AccessDeniedException("No authenticated caller"));
-    }
-
-    private static TenantId tenantOf(Caller caller) {
-        return caller.tenant().orElseThrow(() -> new NotFound("The token names no organisation."));
     }
 }

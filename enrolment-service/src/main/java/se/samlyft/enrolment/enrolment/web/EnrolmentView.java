@@ -3,7 +3,10 @@ package se.samlyft.enrolment.enrolment.web;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import se.samlyft.enrolment.enrolment.Enrolment;
+import se.samlyft.enrolment.enrolment.Evaluation;
+import se.samlyft.enrolment.enrolment.SeatRequest;
+import se.samlyft.enrolment.enrolment.StoredEnrolment;
+import se.samlyft.enrolment.enrolment.application.EnrolmentDetails;
 
 /**
  * An enrolment as the API shows it: its state and seat, the place on the waiting list while waiting, the hold while
@@ -32,26 +35,28 @@ record EnrolmentView(
         @Nullable String comment,
         long version) {
 
-    static EnrolmentView of(Enrolment enrolment, @Nullable Integer waitlistPosition, @Nullable Integer percent) {
-        Enrolment.Stored e = enrolment.stored();
+    static EnrolmentView of(EnrolmentDetails details) {
+        StoredEnrolment e = details.enrolment().stored();
+        SeatRequest request = e.request();
+        Evaluation evaluation = e.evaluation();
         return new EnrolmentView(
-                e.id(),
-                e.organisation().value(),
-                e.offeringId(),
-                e.courseId(),
-                e.personId(),
+                request.id().value(),
+                request.organisation().value(),
+                request.offeringId().value(),
+                request.courseId(),
+                request.personId().value(),
                 e.state().name(),
-                e.requestedBy().name(),
-                e.seat() == null ? null : e.seat().name(),
-                waitlistPosition,
-                e.holdUntil(),
+                request.requestedBy().name(),
+                e.seat() == null ? null : e.seat().source().name(),
+                details.waitlistPosition(),
+                e.seat() == null ? null : e.seat().until(),
                 e.declineReason(),
                 e.paused(),
-                e.modulesCompleted(),
-                e.resumeAt(),
-                percent,
-                e.usefulness(),
-                e.comment(),
+                e.progress().modulesCompleted(),
+                e.progress().resumeAt(),
+                details.percent(),
+                evaluation == null ? null : evaluation.usefulness(),
+                evaluation == null ? null : evaluation.comment(),
                 e.version());
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import se.samlyft.enrolment.enrolment.Enrolments;
+import se.samlyft.enrolment.enrolment.SeatUse;
+import se.samlyft.enrolment.enrolment.application.FollowingAnOffering;
 import se.samlyft.enrolment.offering.Offering;
 import se.samlyft.platform.tenancy.TenantId;
 
@@ -34,15 +35,16 @@ record SeatsView(
             int awaitingApproval,
             int waiting) {}
 
-    static SeatsView of(Offering offering, List<Enrolments.SeatUse> use, Instant now) {
-        Map<TenantId, Enrolments.SeatUse> byOrganisation = new TreeMap<>(Comparator.comparing(TenantId::value));
-        offering.quotas()
-                .keySet()
-                .forEach(tenant -> byOrganisation.put(tenant, new Enrolments.SeatUse(tenant, 0, 0, 0, 0)));
+    static SeatsView of(FollowingAnOffering.SeatReport seatUse) {
+        Offering offering = seatUse.offering();
+        List<SeatUse> use = seatUse.organisations();
+        Instant now = seatUse.at();
+        Map<TenantId, SeatUse> byOrganisation = new TreeMap<>(Comparator.comparing(TenantId::value));
+        offering.quotas().keySet().forEach(tenant -> byOrganisation.put(tenant, new SeatUse(tenant, 0, 0, 0, 0)));
         use.forEach(line -> byOrganisation.put(line.organisation(), line));
         List<OrganisationSeats> lines = new ArrayList<>();
         int poolTaken = 0;
-        for (Enrolments.SeatUse line : byOrganisation.values()) {
+        for (SeatUse line : byOrganisation.values()) {
             poolTaken += line.fromPool();
             lines.add(new OrganisationSeats(
                     line.organisation().value(),

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.participants.ListedParticipant;
 import se.samlyft.identity.participants.ParticipantLists;
 import se.samlyft.identity.person.Sex;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.platform.export.Format;
 import se.samlyft.platform.export.Sheet;
 import se.samlyft.platform.tenancy.TenantId;
@@ -39,8 +39,8 @@ class ParticipantListController {
     @GetMapping("/{programmeId}/participants")
     ResponseEntity<?> participants(@PathVariable UUID programmeId, @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
-        TenantId owner = Callers.projectLeaderTenant();
-        List<ListedParticipant> participants = lists.of(programmeId, Callers.current(), owner);
+        TenantId owner = IdentityPolicy.requireMayBeProjectLeader();
+        List<ListedParticipant> participants = lists.of(programmeId, IdentityPolicy.caller(), owner);
         return answer.answer(
                 () -> new ParticipantListView(programmeId, participants),
                 () -> List.of(sheet(participants)),

@@ -12,7 +12,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import se.samlyft.identity.participants.Participation;
 import se.samlyft.identity.participants.Participations;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.platform.problem.Busy;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.Denied;
@@ -57,7 +57,7 @@ class ReportingParticipations implements Participations {
                             throw NotFound.of("programme", programmeId);
                         }
                         if (status == 401 || status == 403) {
-                            throw new Denied(Callers.PARTICIPANT_LIST_RULE);
+                            throw new Denied(IdentityPolicy.PARTICIPANT_LIST_RULE);
                         }
                         throw new Busy("Reporting, which knows the programme's participants, answered " + status
                                 + "; try again shortly.");
@@ -82,6 +82,6 @@ class ReportingParticipations implements Participations {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
             return jwt.getToken().getTokenValue();
         }
-        throw new Denied(Callers.PARTICIPANT_LIST_RULE);
+        throw new Denied(IdentityPolicy.PARTICIPANT_LIST_RULE);
     }
 }

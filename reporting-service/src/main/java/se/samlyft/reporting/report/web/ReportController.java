@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.platform.export.Format;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
-import se.samlyft.platform.security.Denied;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
@@ -34,6 +33,7 @@ import se.samlyft.reporting.report.ProgrammeParticipant;
 import se.samlyft.reporting.report.ProgrammeTarget;
 import se.samlyft.reporting.report.Reports;
 import se.samlyft.reporting.report.SmallCounts;
+import se.samlyft.reporting.report.web.ReportingPolicy.Reader;
 
 /**
  * {@code /api/reports/...}: programme follow-up, the federation view, the funder's monthly participant report and the
@@ -44,9 +44,6 @@ import se.samlyft.reporting.report.SmallCounts;
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
-
-    static final String PARTICIPANT_LIST_RULE = "Only the project leader of the programme's owner (its coordinator,"
-            + " or the federation coordinator when a federation owns it) may list the programme's participants.";
 
     private final Reports reports;
     private final SmallCounts smallCounts;
@@ -68,7 +65,7 @@ class ReportController {
     @GetMapping("/programmes/{programmeId}/follow-up")
     ResponseEntity<?> followUp(@PathVariable UUID programmeId, @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
-        Reader reader = Reader.current();
+        Reader reader = ReportingPolicy.requireReportReader();
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
         Scope scope = programme.isPresent() && !reader.readsAsFederation()
                 ? ownerScope(reader, programmeId)
@@ -100,7 +97,7 @@ class ReportController {
             @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
         Period period = period(from, to);
-        Reader reader = Reader.current();
+        Reader reader = ReportingPolicy.requireReportReader();
         Scope scope = scopeOf(reader, period);
         if (scope.federation() == null) {
             throw new NotFound("The organisation " + reader.tenant().value() + " is no federation reporting knows.");
@@ -122,7 +119,7 @@ class ReportController {
             @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
         YearMonth reported = month("month", month);
-        Reader reader = Reader.current().mayListPeople();
+        Reader reader = ReportingPolicy.requireReportReader().requireMayListPeople();
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
         programme.ifPresent(target -> {
             if (reported.isBefore(YearMonth.from(target.startDate()))
@@ -155,10 +152,10 @@ class ReportController {
      */
     @GetMapping("/programmes/{programmeId}/participants")
     ParticipantsView participants(@PathVariable UUID programmeId) {
-        Reader reader = Reader.current().mayListPeople();
+        Reader reader = ReportingPolicy.requireReportReader().requireMayListPeople();
         if (programmeOf(reader, programmeId).isEmpty()) {
             if (TenantContext.callAs(TenantScope.of(reader.tenant()), () -> reports.programmeKnown(programmeId))) {
-                throw new Denied(PARTICIPANT_LIST_RULE);
+                throw ReportingPolicy.notTheProjectLeaderOfTheOwner();
             }
             throw NotFound.of("programme", programmeId);
         }
@@ -182,7 +179,7 @@ class ReportController {
         if (last.isBefore(first)) {
             throw new InvalidInput("to", "must not be before from");
         }
-        Reader reader = Reader.current().mayListPeople();
+        Reader reader = ReportingPolicy.requireReportReader().requireMayListPeople();
         Scope scope = scopeOf(reader, new Period(first.atDay(1), last.atEndOfMonth()));
         PaidTimeEvidence report = scope.read(() -> reports.paidTime(first, last, programmeId, scope.federation()));
         return answer.answer(
