@@ -44,3 +44,17 @@ create policy outbox_event_relayed on samlyft.outbox_event for select using (tru
 
 drop policy if exists outbox_event_acknowledged on samlyft.outbox_event;
 create policy outbox_event_acknowledged on samlyft.outbox_event for delete using (true);
+
+-- The relay listens on the channel samlyft_outbox (se.samlyft.platform.outbox.OutboxNotifications): each statement
+-- that appends events notifies it, and PostgreSQL delivers the notification when the transaction commits, once per
+-- transaction (it folds equal notifications of one transaction into one), and never for a transaction rolled back.
+create or replace function samlyft.outbox_event_appended() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('samlyft_outbox', '');
+    return null;
+end
+$$;
+
+drop trigger if exists outbox_event_appended on samlyft.outbox_event;
+create trigger outbox_event_appended after insert on samlyft.outbox_event
+    for each statement execute function samlyft.outbox_event_appended();

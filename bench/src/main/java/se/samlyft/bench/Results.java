@@ -175,8 +175,9 @@ final class Results {
                 .append(" window of the last two minutes: once after the same 500 people enrolled one at a time, ")
                 .append(PerformanceSuite.WALK_PER_SECOND)
                 .append(" a second, before the rush and while nothing else wrote; once right after the rush, whose")
-                .append(" 16 clients keep both processors busy. On the way are the outbox relay's poll (every 100 ms),")
-                .append(" the broker, and reporting-service's poll, which applies its records in one transaction.\n");
+                .append(" 16 clients keep both processors busy. On the way are the outbox relay (woken by the")
+                .append(" commit's notification, with a poll every second as the safety net), the broker, and")
+                .append(" reporting-service's poll, which applies its records in one transaction.\n");
         Double p99 = quantiles.get("0.99");
         Double walkP99 = walk.get("0.99");
         if (walkP99 != null && walkP99 > 1_000) {

@@ -32,9 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.samlyft.contracts.EventContracts;
 import se.samlyft.deploy.Directories;
 import se.samlyft.deploy.LocalPlatform;
+import se.samlyft.platform.jdbc.TenantScopedTransactionManager;
 import se.samlyft.platform.outbox.Outbox;
 import se.samlyft.platform.outbox.OutboxEvent;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.tenancy.TenantScope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -82,7 +84,10 @@ public final class WebhookBench {
         dataSource.setURL(enrolment.url());
         dataSource.setUser(enrolment.app());
         dataSource.setPassword(enrolment.app());
-        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+        // The events are Arvidsjaur's: the transaction runs in its tenant scope, as enrolment-service's own do, or
+        // the outbox refuses them.
+        JdbcTransactionManager transactions =
+                new TenantScopedTransactionManager(dataSource, () -> TenantScope.of(TenantId.of(TENANT)));
         this.outbox = new Outbox(
                 dataSource, transactions, "/samlyft/enrolment-service", Clock.systemUTC(), EventContracts.load());
         this.transaction = new TransactionTemplate(transactions);

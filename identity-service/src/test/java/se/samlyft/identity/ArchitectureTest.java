@@ -5,6 +5,6 @@ import se.samlyft.testsupport.ServiceArchitectureTest;
 class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
-        super("se.samlyft.identity");
+        super("se.samlyft.identity", "keycloak");
     }
 }

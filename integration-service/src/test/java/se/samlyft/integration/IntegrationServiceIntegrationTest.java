@@ -63,8 +63,16 @@ class IntegrationServiceIntegrationTest extends ServicePlatformTest {
     void aParticipantHasNoIntegrations() {
         String participant = TestTokens.get().forUser("mala-deltagare-1", MALA, "participant");
 
-        assertThat(http.get("/api/integrations/subscriptions", participant).status())
-                .isEqualTo(403);
-        assertThat(http.get("/api/integrations/events", participant).status()).isEqualTo(403);
+        var subscriptions = http.get("/api/integrations/subscriptions", participant);
+        var events = http.get("/api/integrations/events", participant);
+
+        assertThat(subscriptions.status()).isEqualTo(403);
+        assertThat(subscriptions.json().path("detail").asString())
+                .isEqualTo("Only a coordinator or an integration client of the organisation may manage its webhook"
+                        + " subscriptions.");
+        assertThat(events.status()).isEqualTo(403);
+        assertThat(events.json().path("detail").asString())
+                .isEqualTo("Only a coordinator or an integration client of the organisation may read its event"
+                        + " feed.");
     }
 }

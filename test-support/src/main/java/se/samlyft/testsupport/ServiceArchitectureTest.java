@@ -1,14 +1,18 @@
 package se.samlyft.testsupport;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The architecture rules of {@link ServiceArchitecture} as tests; each service extends it naming its package. */
+/**
+ * The architecture rules of {@link ServiceArchitecture} as tests; each service extends it naming its package and the
+ * packages of its outbound clients, if it has any.
+ */
 public abstract class ServiceArchitectureTest {
 
     private final ServiceArchitecture architecture;
 
-    protected ServiceArchitectureTest(String basePackage) {
-        this.architecture = ServiceArchitecture.of(basePackage);
+    protected ServiceArchitectureTest(String basePackage, String... outboundAdapters) {
+        this.architecture = ServiceArchitecture.of(basePackage, outboundAdapters);
     }
 
     @Test
@@ -17,8 +21,9 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
-    void capabilitiesKeepTheirInternalsToThemselves() {
-        architecture.internalsStayInTheirCapability();
+    void onlyAdaptersUseAnOutboundClient() {
+        Assumptions.assumeTrue(architecture.hasOutboundAdapters(), "the service names no outbound adapter");
+        architecture.outboundAdaptersServeOnlyAdapters();
     }
 
     @Test

@@ -2,6 +2,7 @@ package se.samlyft.catalog.course;
 
 import java.util.Optional;
 import java.util.UUID;
+import se.samlyft.platform.web.Page;
 
 /**
  * The courses of the current tenant scope. Storing a course also hands the events it recorded to the catalog's
@@ -21,8 +22,8 @@ public interface Courses {
     void update(Course course, long expectedVersion);
 
     /** A page of the visible courses by title: published ones, and drafts and archived ones too if asked. */
-    CoursePage list(boolean withUnpublished, int page, int size);
+    Page<Course> list(boolean withUnpublished, int page, int size);
 
     /** A page of published courses matching the search, best match first. */
-    CoursePage search(CourseSearch search, int page, int size);
+    Page<Course> search(CourseSearch search, int page, int size);
 }

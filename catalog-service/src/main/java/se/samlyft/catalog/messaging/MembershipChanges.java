@@ -27,11 +27,12 @@ class MembershipChanges {
 
     private final Federations federations;
     private final Offerings offerings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    MembershipChanges(Federations federations, Offerings offerings) {
+    MembershipChanges(Federations federations, Offerings offerings, Clock clock) {
         this.federations = federations;
         this.offerings = offerings;
+        this.clock = clock;
     }
 
     /**

@@ -27,12 +27,13 @@ public class MembershipDays {
     private final Federations federations;
     private final MembershipChanges changes;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    MembershipDays(Federations federations, MembershipChanges changes, TransactionTemplate transactions) {
+    MembershipDays(Federations federations, MembershipChanges changes, TransactionTemplate transactions, Clock clock) {
         this.federations = federations;
         this.changes = changes;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Scheduled(

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /** The programmes of the current tenant scope; storing one hands its recorded events on in the same transaction. */
 public interface Programmes {
@@ -22,7 +23,8 @@ public interface Programmes {
      * A page of the scope's programmes by start and number: only {@code owner}'s when given, and only those whose
      * period overlaps {@code from} to {@code to} (each end optional).
      */
-    ProgrammePage list(@Nullable TenantId owner, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size);
+    Page<Programme> list(
+            @Nullable TenantId owner, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size);
 
     /**
      * The scheduled offerings the programme funds that start or end outside {@code start} to {@code end}, whoever owns
@@ -31,5 +33,4 @@ public interface Programmes {
     List<UUID> offeringsOutside(UUID programmeId, LocalDate start, LocalDate end);
 
     /** One page of programmes and how many there are in all. */
-    record ProgrammePage(List<Programme> items, long totalItems) {}
 }

@@ -130,6 +130,24 @@ class ServiceProcessTest {
     }
 
     @Test
+    void givesTheGatewayTheOptimisingCompilerAndTheServicesTheQuickOneUnlessOptionsAreGiven() {
+        assertThat(ServiceProcess.gateway(settings).jvmOptions())
+                .isEqualTo(ServiceProcess.GATEWAY_JVM_OPTIONS)
+                .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+        assertThat(ServiceProcess.service(settings, "catalog-service", "catalog", 18082, 19082)
+                        .jvmOptions())
+                .isEqualTo(ServiceProcess.JVM_OPTIONS);
+
+        Settings given = Settings.from(Map.of(
+                Settings.HOME, "/srv/samlyft",
+                Settings.VERSION, "0.1.0-SNAPSHOT",
+                Settings.KEYCLOAK_HOME, "/srv/keycloak",
+                Settings.KAFKA_LIB, "/srv/kafka",
+                Settings.JVM_OPTIONS, "-Xmx768m")::get);
+        assertThat(ServiceProcess.gateway(given).jvmOptions()).containsExactly("-Xmx768m");
+    }
+
+    @Test
     void startsTheFiveServicesTheGatewayAndTheWebApplication() {
         assertThat(ServiceProcess.all(settings))
                 .extracting(ServiceProcess::module)

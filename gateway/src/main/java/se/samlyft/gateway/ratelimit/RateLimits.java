@@ -22,6 +22,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import se.samlyft.gateway.GatewayProperties;
 import se.samlyft.platform.problem.web.ProblemResponses;
 import se.samlyft.platform.security.Caller;
+import se.samlyft.platform.security.Role;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -116,7 +117,7 @@ public final class RateLimits implements HandlerFilterFunction<ServerResponse, S
         if (caller.tenant().isPresent()) {
             return caller.tenant().map(TenantId::value);
         }
-        return caller.hasRole("platform-admin") ? Optional.of(ADMINISTRATION) : Optional.empty();
+        return caller.hasRole(Role.PLATFORM_ADMIN) ? Optional.of(ADMINISTRATION) : Optional.empty();
     }
 
     private static void giveBack(List<Bucket> taken) {

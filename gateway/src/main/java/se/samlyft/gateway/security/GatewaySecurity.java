@@ -1,5 +1,6 @@
 package se.samlyft.gateway.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ import se.samlyft.platform.problem.web.ContainerRefusals;
 import se.samlyft.platform.problem.web.SecurityProblems;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.security.CallerAuthenticationConverter;
+import se.samlyft.platform.security.Role;
 
 /**
  * Who may pass the gateway. Every request but health, metrics (both on the management port only) and the API documents
@@ -66,9 +68,6 @@ public class GatewaySecurity {
     static final String CONTENT_SECURITY_POLICY = ContainerRefusals.SECURITY_HEADERS.get("Content-Security-Policy");
 
     static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
-
-    /** The realm role of the installation's staff. */
-    public static final String PLATFORM_ADMIN = "platform-admin";
 
     @Bean
     SecurityFilterChain gatewaySecurityFilterChain(
@@ -116,7 +115,7 @@ public class GatewaySecurity {
             }
             Caller caller = Caller.from(jwt);
             boolean allowed = caller.tenant().isPresent()
-                    || caller.hasRole(PLATFORM_ADMIN)
+                    || caller.hasRole(Role.PLATFORM_ADMIN)
                             && administration.stream().anyMatch(route -> route.matches(context.getRequest()));
             return new AuthorizationDecision(allowed);
         };
@@ -130,7 +129,8 @@ public class GatewaySecurity {
     /**
      * Decodes and checks tokens: signature by a key of the realm's JWKS with one of the configured algorithms (only
      * asymmetric ones are accepted at all, so neither {@code none} nor a shared-secret algorithm can pass), expiry and
-     * not-before, an issuer on the allowlist, and the configured audience.
+     * not-before, an issuer on the allowlist, and the configured audience. A token accepted once is kept for a while
+     * ({@link CheckedTokens}): its signature is not checked again, its claims are.
      */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, GatewayProperties properties) {
@@ -161,8 +161,14 @@ public class GatewaySecurity {
                     JwtClaimNames.AUD,
                     audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        GatewayProperties.Security security = properties.security();
+        if (security.tokenCacheSize() == 0 || security.tokenCacheFor().isZero()) {
+            return decoder;
+        }
+        return new CheckedTokens(
+                decoder, validator, security.tokenCacheSize(), security.tokenCacheFor(), Clock.systemUTC());
     }
 
     static Set<SignatureAlgorithm> asymmetric(List<String> names) {

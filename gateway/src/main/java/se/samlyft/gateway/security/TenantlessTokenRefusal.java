@@ -12,6 +12,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import se.samlyft.platform.problem.web.ProblemResponses;
 import se.samlyft.platform.problem.web.SecurityProblems;
 import se.samlyft.platform.security.Caller;
+import se.samlyft.platform.security.Role;
 
 /**
  * Answers a valid token that names no organisation (or several) with a 403 problem that says so (for a platform
@@ -39,7 +40,7 @@ final class TenantlessTokenRefusal implements AccessDeniedHandler {
         if (authentication != null
                 && authentication.getPrincipal() instanceof Jwt jwt
                 && Caller.from(jwt).tenant().isEmpty()) {
-            String detail = Caller.from(jwt).hasRole(GatewaySecurity.PLATFORM_ADMIN) ? ADMINISTRATOR_DETAIL : DETAIL;
+            String detail = Caller.from(jwt).hasRole(Role.PLATFORM_ADMIN) ? ADMINISTRATOR_DETAIL : DETAIL;
             ProblemResponses.write(request, response, ProblemResponses.problem(403, detail));
             return;
         }

@@ -24,17 +24,11 @@ import se.samlyft.integration.subscription.SubscriptionDesk;
 import se.samlyft.integration.subscription.Subscriptions;
 import se.samlyft.integration.subscription.TargetPolicy;
 
-/** The service's clock, its domain types as beans, and the delivery worker, started once the service is up. */
+/** The domain types as beans and the delivery worker, started once the service is up (the clock is the platform's). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntegrationProperties.class)
 @EnableScheduling
 class IntegrationConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** The key of the local platform's configuration, which production must replace. */
     static final String LOCAL_SECRET_KEY = "samlyft-local-webhook-secret-key";

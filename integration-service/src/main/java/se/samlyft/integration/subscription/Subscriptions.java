@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import se.samlyft.integration.feed.FeedCursor;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /** The subscriptions of the current tenant scope, their secrets and what their changes do to their deliveries. */
 public interface Subscriptions {
@@ -22,7 +23,7 @@ public interface Subscriptions {
     Optional<Subscription> find(SubscriptionId id);
 
     /** A page of the tenant's subscriptions, oldest first, and how many it has in all. */
-    Page page(TenantId tenant, int page, int size);
+    Page<Subscription> page(TenantId tenant, int page, int size);
 
     /**
      * Applies {@code change} to the subscription under a lock, in one transaction, and stores it if it changed: a
@@ -55,12 +56,4 @@ public interface Subscriptions {
     int replay(SubscriptionId id, Instant from, Instant at);
 
     Map<SubscriptionId, DeliveryCounts> counts(List<SubscriptionId> ids);
-
-    /** One page of subscriptions. */
-    record Page(List<Subscription> items, long total) {
-
-        public Page {
-            items = List.copyOf(items);
-        }
-    }
 }

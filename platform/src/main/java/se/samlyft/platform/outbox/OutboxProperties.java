@@ -19,16 +19,20 @@ public record OutboxProperties(
      * How the relay publishes.
      *
      * @param enabled whether this process runs a relay; several replicas may, only one publishes at a time
-     * @param pollInterval the pause between two polls of the outbox
+     * @param pollInterval the pause between two polls of the outbox: with {@code listen}, the safety net for a
+     *     notification missed or a listening connection lost; without, the longest an event waits for the relay
      * @param batchSize how many events one transaction of the relay publishes at most
      * @param sendTimeout how long the producer tries to deliver a record before the relay counts it as failed and
      *     retries it at the next poll; the producer's {@code delivery.timeout.ms} and {@code max.block.ms}
+     * @param listen whether the relay also wakes when a transaction that appended events commits (PostgreSQL's
+     *     {@code LISTEN}/{@code NOTIFY}, on a connection of its own outside the pool)
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("100ms") Duration pollInterval,
+            @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("500") int batchSize,
-            @DefaultValue("30s") Duration sendTimeout) {
+            @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("true") boolean listen) {
 
         public Relay {
             if (pollInterval.isNegative() || pollInterval.isZero()) {

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -24,12 +26,15 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantScope;
 
 /**
  * Publishes the events in the outbox to Kafka, oldest first, and removes each one only after the broker has
- * acknowledged its record. Started as a {@link SmartLifecycle}, it polls on one thread of its own; a test may call
+ * acknowledged its record. Started as a {@link SmartLifecycle}, it publishes on one thread of its own, woken by
+ * PostgreSQL's notification when a transaction that appended events commits ({@link OutboxNotifications}) and by a
+ * slower poll, the safety net for a notification missed or a listening connection lost; a test may call
  * {@link #publishPending()} instead.
  *
  * <p>Guarantees, for events committed to the outbox: none is lost while Kafka or the process is down (it stays in the
@@ -45,6 +50,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     static final int RELAY_LOCK_SPACE = 0x53_4C_4F_52;
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String POSTGRESQL_DRIVER = "org.postgresql.PGConnection";
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
     private static final String SELECT_BATCH = """
             select position, topic, record_key, ce_id, ce_source, ce_type, ce_subject, ce_time, ce_dataschema,
@@ -61,6 +67,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private volatile long pending;
     private volatile @Nullable Instant oldestPending;
     private volatile @Nullable ScheduledExecutorService scheduler;
+    private final @Nullable OutboxNotifications notifications;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private int failedPollsInARow;
     private @Nullable Instant lastWarning;
 
@@ -78,6 +86,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             Map<String, Object> kafkaProperties,
             OutboxProperties.Relay settings,
             Clock clock) {
+        this.notifications = settings.listen() && ClassUtils.isPresent(POSTGRESQL_DRIVER, null)
+                ? new OutboxNotifications(OutboxNotifications.Connections.of(dataSource), this::wake)
+                : null;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactions);
         this.publisher = new BatchPublisher(kafkaProperties, settings.sendTimeout());
@@ -212,12 +223,44 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         long interval = settings.pollInterval().toMillis();
         started.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
         scheduler = started;
+        if (notifications != null) {
+            notifications.start();
+        }
         LOG.info(
-                "The outbox relay publishes every {} ms, at most {} events a batch. It works in an explicit"
+                "The outbox relay publishes {}every {} ms, at most {} events a batch. It works in an explicit"
                         + " system scope: no tenant scope, reading the samlyft.outbox_event rows of every tenant"
                         + " (a table outside row-level security, read by the relay alone)",
+                notifications != null ? "when a transaction that appended events commits, and polls " : "",
                 interval,
                 settings.batchSize());
+    }
+
+    /**
+     * Publishes soon on the relay's thread: after the poll under way, if one is, so that an event committed during
+     * it is not left for the next poll. Wakes that arrive while one waits are one.
+     */
+    void wake() {
+        ScheduledExecutorService running = scheduler;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    wakeQueued.set(false);
+                    poll();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    /** Notifications of committed events received since the relay started. */
+    long notificationCount() {
+        return notifications == null ? 0 : notifications.receivedCount();
+    }
+
+    /** Whether the relay listens for committed events now (false while it polls only). */
+    boolean isListening() {
+        return notifications != null && notifications.isListening();
     }
 
     private void poll() {
@@ -233,6 +276,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         ScheduledExecutorService running = scheduler;
         if (running == null) {
             return;
+        }
+        if (notifications != null) {
+            notifications.close();
         }
         running.shutdown();
         try {

@@ -22,9 +22,6 @@ public class SecurityAutoConfiguration {
     /** Every actuator endpoint but health, info and metrics: the dead letters, a service's own maintenance. */
     static final String[] ADMINISTRATOR_PATHS = {"/actuator", "/actuator/**"};
 
-    /** The realm role of the installation's staff. */
-    static final String PLATFORM_ADMIN = "platform-admin";
-
     static final String[] OPEN_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/error"
     };
@@ -36,7 +33,7 @@ public class SecurityAutoConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
                         .permitAll()
                         .requestMatchers(ADMINISTRATOR_PATHS)
-                        .hasRole(PLATFORM_ADMIN)
+                        .hasRole(Role.PLATFORM_ADMIN.realmRole())
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(

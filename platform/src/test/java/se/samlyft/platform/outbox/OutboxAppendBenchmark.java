@@ -2,10 +2,14 @@ package se.samlyft.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Measures what one {@link Outbox#append} costs: 5 rounds of 5,000 appends of 500 aggregates in one transaction each,
- * after a warm-up round, with the wall time and the processor time of this JVM and of PostgreSQL per append. Not part
+ * after a warm-up round, with the wall time and the processor time of this JVM and of PostgreSQL per append; and what
+ * the commit's notification to the relay costs transactions that each append one event, eight at a time, with
+ * {@code synchronous_commit} on as in the services (PostgreSQL serialises the commits of notifying transactions),
+ * in rounds with the outbox's trigger on and off in the order on, off, off, on, twice. Not part
  * of the build (the class name is no test name); run it on purpose with
  * {@code ./mvnw -B -pl platform -am verify -Dtest=OutboxAppendBenchmark -Dsurefire.failIfNoSpecifiedTests=false} and
  * read the {@code Outbox append} lines in the test output. It asserts only that every event was appended.
@@ -74,6 +81,70 @@ class OutboxAppendBenchmark {
                     STORUMAN,
                     data);
         });
+    }
+
+    @Test
+    void concurrentOneEventTransactionsWithAndWithoutTheCommitsNotification() throws Exception {
+        int threads = 8;
+        Duration round = Duration.ofSeconds(5);
+        List<UUID> courses = new ArrayList<>();
+        for (int i = 0; i < AGGREGATES; i++) {
+            courses.add(UUID.randomUUID());
+        }
+        commitConcurrently(threads, Duration.ofSeconds(3), courses);
+        long[] commits = new long[2];
+        double[] seconds = new double[2];
+        for (boolean notify : new boolean[] {true, false, false, true, true, false, false, true}) {
+            db.owner()
+                    .execute("alter table samlyft.outbox_event " + (notify ? "enable" : "disable")
+                            + " trigger outbox_event_appended");
+            db.emptyOutbox();
+            long started = System.nanoTime();
+            commits[notify ? 0 : 1] += commitConcurrently(threads, round, courses);
+            seconds[notify ? 0 : 1] += (System.nanoTime() - started) / 1e9;
+        }
+        db.owner().execute("alter table samlyft.outbox_event enable trigger outbox_event_appended");
+        db.emptyOutbox();
+
+        assertThat(commits[0]).isPositive();
+        assertThat(commits[1]).isPositive();
+        LOG.info(String.format(
+                Locale.ROOT,
+                "Outbox append, %d threads committing one event each, synchronous_commit on: %.0f commits/s with"
+                        + " the notification, %.0f without (%.2f×)",
+                threads,
+                commits[0] / seconds[0],
+                commits[1] / seconds[1],
+                (commits[0] / seconds[0]) / (commits[1] / seconds[1])));
+    }
+
+    private static long commitConcurrently(int threads, Duration duration, List<UUID> courses) throws Exception {
+        AtomicLong committed = new AtomicLong();
+        long until = System.nanoTime() + duration.toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                pool.submit(() -> {
+                    for (int i = 0; System.nanoTime() < until; i++) {
+                        UUID course = courses.get((thread * 7919 + i) % courses.size());
+                        int version = i + 1;
+                        db.inTransactionOf(STORUMAN, () -> {
+                            db.app().execute("set local synchronous_commit = on");
+                            return db.outbox.append(OutboxEvent.of(
+                                    "samlyft.catalog.events",
+                                    TransactionalOutboxTest.COURSE_PUBLISHED,
+                                    course.toString(),
+                                    STORUMAN,
+                                    TransactionalOutboxTest.coursePublished(
+                                            course, STORUMAN, version, "Demensvård i Storumans kommun")));
+                        });
+                        committed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        return committed.get();
     }
 
     private interface EventMaker {

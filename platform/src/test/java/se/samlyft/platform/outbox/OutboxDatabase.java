@@ -56,11 +56,18 @@ final class OutboxDatabase implements AutoCloseable {
 
     /** A relay of this database on the given broker, as a new process would start it. */
     OutboxRelay newRelay(String bootstrapServers, int batchSize, Duration sendTimeout) {
+        return newRelay(
+                bootstrapServers,
+                new OutboxProperties.Relay(true, Duration.ofMillis(50), batchSize, sendTimeout, true));
+    }
+
+    /** A relay of this database on the given broker with the given settings. */
+    OutboxRelay newRelay(String bootstrapServers, OutboxProperties.Relay settings) {
         return new OutboxRelay(
                 pool,
                 transactions,
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new OutboxProperties.Relay(true, Duration.ofMillis(50), batchSize, sendTimeout),
+                settings,
                 Clock.systemUTC());
     }
 

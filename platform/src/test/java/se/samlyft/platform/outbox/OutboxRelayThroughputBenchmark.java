@@ -59,7 +59,7 @@ class OutboxRelayThroughputBenchmark {
             ids.add(UUID.randomUUID());
         }
         OutboxProperties.Relay defaults =
-                new OutboxProperties.Relay(true, Duration.ofMillis(500), 500, Duration.ofSeconds(30));
+                new OutboxProperties.Relay(true, Duration.ofMillis(500), 500, Duration.ofSeconds(30), true);
         try (OutboxRelay relay =
                 db.newRelay(TestKafka.bootstrapServers(), defaults.batchSize(), defaults.sendTimeout())) {
             append(topic, ids, 100);

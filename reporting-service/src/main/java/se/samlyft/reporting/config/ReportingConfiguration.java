@@ -1,14 +1,12 @@
 package se.samlyft.reporting.config;
 
-import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.samlyft.reporting.projection.Pseudonyms;
 import se.samlyft.reporting.report.SmallCounts;
 
-/** The domain's settings as beans, and the service's clock. */
+/** The domain's settings as beans (the clock is the platform's). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportingProperties.class)
 class ReportingConfiguration {
@@ -21,11 +19,5 @@ class ReportingConfiguration {
     @Bean
     SmallCounts smallCounts(ReportingProperties properties) {
         return new SmallCounts(properties.smallCountThreshold());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -177,6 +177,8 @@ class ReadModelRebuildTest extends AgainstReporting {
                 .build());
 
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("detail").asString())
+                .isEqualTo("Only a platform administrator may manage the read model.");
         assertThat(http.get("/api/reports/read-model", federationCoordinatorOf(tenant("akademi-norr")))
                         .status())
                 .isEqualTo(403);

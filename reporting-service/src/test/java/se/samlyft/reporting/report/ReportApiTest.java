@@ -183,8 +183,16 @@ class ReportApiTest extends AgainstReporting {
 
         assertThat(http.get(followUp(), withScope).json().path("participants").asLong())
                 .isEqualTo(8);
-        assertThat(http.get(followUp(), withoutScope).status()).isEqualTo(403);
-        assertThat(http.get(monthly("2021-03"), withScope).status()).isEqualTo(403);
+        var unscoped = http.get(followUp(), withoutScope);
+        var people = http.get(monthly("2021-03"), withScope);
+        assertThat(unscoped.status()).isEqualTo(403);
+        assertThat(unscoped.json().path("detail").asString())
+                .isEqualTo("Only a coordinator of the organisation, or its integrator with the reporting scope, may"
+                        + " read its reports.");
+        assertThat(people.status()).isEqualTo(403);
+        assertThat(people.json().path("detail").asString())
+                .isEqualTo("Only a coordinator may read a report that lists people; an integrator reads aggregates"
+                        + " only.");
         assertThat(http.get("/api/reports/paid-time?from=2021-01&to=2021-12", withScope)
                         .status())
                 .isEqualTo(403);

@@ -18,12 +18,12 @@ import se.samlyft.catalog.course.Course;
 import se.samlyft.catalog.course.CourseContent;
 import se.samlyft.catalog.course.CourseFormat;
 import se.samlyft.catalog.course.CourseModule;
-import se.samlyft.catalog.course.CoursePage;
 import se.samlyft.catalog.course.CourseSearch;
 import se.samlyft.catalog.course.CourseStatus;
 import se.samlyft.catalog.course.Courses;
 import se.samlyft.platform.problem.PreconditionFailed;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * Courses in PostgreSQL: one row per course and one per module; row-level security limits every query to the
@@ -95,7 +95,7 @@ class JdbcCourses implements Courses {
     }
 
     @Override
-    public CoursePage list(boolean withUnpublished, int page, int size) {
+    public Page<Course> list(boolean withUnpublished, int page, int size) {
         String where = " where tenant_id = any (" + SCOPE + ")" + (withUnpublished ? "" : " and status = 'PUBLISHED'");
         long total = jdbc.sql("select count(*) from course" + where)
                 .query(Long.class)
@@ -105,11 +105,11 @@ class JdbcCourses implements Courses {
                 .params(size, (long) page * size)
                 .query(this::row)
                 .list();
-        return new CoursePage(withModules(courses), page, size, total);
+        return Page.of(withModules(courses), page, size, total);
     }
 
     @Override
-    public CoursePage search(CourseSearch search, int page, int size) {
+    public Page<Course> search(CourseSearch search, int page, int size) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where status = 'PUBLISHED'");
         String query = search.text().map(SwedishQuery::of).orElse("");
@@ -169,7 +169,7 @@ class JdbcCourses implements Courses {
                 .params(pageParams)
                 .query(this::row)
                 .list();
-        return new CoursePage(withModules(courses), page, size, total);
+        return Page.of(withModules(courses), page, size, total);
     }
 
     private void insertModules(Course course) {

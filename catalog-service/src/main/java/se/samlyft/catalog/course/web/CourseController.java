@@ -22,15 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.catalog.course.Course;
 import se.samlyft.catalog.course.CourseFormat;
-import se.samlyft.catalog.course.CoursePage;
 import se.samlyft.catalog.course.CourseSearch;
 import se.samlyft.catalog.course.CourseStatus;
 import se.samlyft.catalog.course.Courses;
-import se.samlyft.catalog.web.Callers;
-import se.samlyft.catalog.web.PageView;
+import se.samlyft.catalog.web.CatalogPolicy;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/catalog/courses}: the courses of the caller's organisation. Everyone of it sees and searches the
@@ -45,15 +44,16 @@ class CourseController {
     private static final String PATH = "/api/catalog/courses/";
 
     private final Courses courses;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CourseController(Courses courses) {
+    CourseController(Courses courses, Clock clock) {
         this.courses = courses;
+        this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<CourseView> createCourse(@Valid @RequestBody CourseRequest request) {
-        Course course = Course.draft(UUID.randomUUID(), Callers.managedTenant(), request.toContent());
+        Course course = Course.draft(UUID.randomUUID(), CatalogPolicy.requireMayManageCourses(), request.toContent());
         courses.add(course);
         return ResponseEntity.created(URI.create(PATH + course.id()))
                 .eTag(ETags.of(course.version()))
@@ -66,14 +66,14 @@ class CourseController {
     }
 
     @GetMapping
-    PageView<CourseView> listCourses(
+    Page<CourseView> listCourses(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        return view(courses.list(Callers.manages(Callers.current()), page, size));
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return courses.list(CatalogPolicy.managesCatalog(), page, size).map(CourseView::of);
     }
 
     @GetMapping("/search")
-    PageView<CourseView> searchCourses(
+    Page<CourseView> searchCourses(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String theme,
             @RequestParam(required = false) @Nullable String occupation,
@@ -83,7 +83,7 @@ class CourseController {
             @RequestParam(required = false) @Nullable LocalDate to,
             @RequestParam(defaultValue = "false") boolean freeSeats,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         CourseSearch search = new CourseSearch(
                 Optional.ofNullable(q),
                 Optional.ofNullable(theme),
@@ -93,7 +93,7 @@ class CourseController {
                 Optional.ofNullable(from),
                 Optional.ofNullable(to),
                 freeSeats);
-        return view(courses.search(search, page, size));
+        return courses.search(search, page, size).map(CourseView::of);
     }
 
     @PutMapping("/{id}")
@@ -119,7 +119,7 @@ class CourseController {
 
     /** Lets a coordinator of the course's owner apply {@code change}, and stores it unless the course moved on. */
     private ResponseEntity<CourseView> change(UUID id, Consumer<Course> change) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageCourses();
         Course course = courses.find(id)
                 .filter(found -> found.owner().equals(owner))
                 .orElseThrow(() -> NotFound.of("course", id));
@@ -131,7 +131,7 @@ class CourseController {
 
     /** The course if the caller may see it: published, or any state for a coordinator of its owner. */
     private Course visible(UUID id) {
-        boolean manages = Callers.manages(Callers.current());
+        boolean manages = CatalogPolicy.managesCatalog();
         return courses.find(id)
                 .filter(course -> manages || course.status() == CourseStatus.PUBLISHED)
                 .orElseThrow(() -> NotFound.of("course", id));
@@ -139,10 +139,5 @@ class CourseController {
 
     private static ResponseEntity<CourseView> answer(Course course) {
         return ResponseEntity.ok().eTag(ETags.of(course.version())).body(CourseView.of(course));
-    }
-
-    private static PageView<CourseView> view(CoursePage page) {
-        return PageView.of(
-                page.courses().stream().map(CourseView::of).toList(), page.page(), page.size(), page.total());
     }
 }

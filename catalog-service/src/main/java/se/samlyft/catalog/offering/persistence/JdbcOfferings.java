@@ -23,6 +23,7 @@ import se.samlyft.catalog.offering.Offerings;
 import se.samlyft.catalog.offering.Quota;
 import se.samlyft.platform.problem.PreconditionFailed;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * Offerings in PostgreSQL: one row each, with their audience and quotas in rows of their own, all held by row-level
@@ -99,7 +100,7 @@ class JdbcOfferings implements Offerings {
     }
 
     @Override
-    public OfferingPage list(TenantId tenant, boolean withOwn, @Nullable UUID courseId, int page, int size) {
+    public Page<Offering> list(TenantId tenant, boolean withOwn, @Nullable UUID courseId, int page, int size) {
         String visible = """
                  where ((? and o.tenant_id = ?)
                     or exists (select 1 from offering_audience a where a.offering_id = o.id and a.member = ?))
@@ -117,7 +118,7 @@ class JdbcOfferings implements Offerings {
                 .stream()
                 .map(this::restore)
                 .toList();
-        return new OfferingPage(items, total);
+        return Page.of(items, page, size, total);
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +29,7 @@ import se.samlyft.catalog.offering.Offerings;
 import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
-import se.samlyft.catalog.web.Callers;
-import se.samlyft.catalog.web.PageView;
+import se.samlyft.catalog.web.CatalogPolicy;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
@@ -39,6 +37,7 @@ import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/catalog/offerings}: the scheduled runs of courses. The owner's coordinators (a federation's: its
@@ -56,24 +55,26 @@ class OfferingController {
     private final Programmes programmes;
     private final Federations federations;
     private final EnrolledOrganisations enrolled;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     OfferingController(
             Offerings offerings,
             Courses courses,
             Programmes programmes,
             Federations federations,
-            EnrolledOrganisations enrolled) {
+            EnrolledOrganisations enrolled,
+            Clock clock) {
         this.offerings = offerings;
         this.courses = courses;
         this.programmes = programmes;
         this.federations = federations;
         this.enrolled = enrolled;
+        this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<OfferingView> scheduleOffering(@Valid @RequestBody OfferingRequest request) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageOfferings();
         boolean publishedCourse = courses.find(request.courseId())
                 .filter(course -> course.owner().equals(owner) && course.status() == CourseStatus.PUBLISHED)
                 .isPresent();
@@ -98,12 +99,13 @@ class OfferingController {
 
     @GetMapping("/{id}")
     ResponseEntity<OfferingView> getOffering(@PathVariable UUID id) {
-        Caller caller = Callers.current();
+        Caller caller = CatalogPolicy.caller();
         Offering offering = offerings
                 .find(id)
                 .filter(found -> caller.tenant()
                         .filter(tenant -> found.isOpenTo(tenant)
-                                || (Callers.manages(caller) && found.owner().equals(tenant))
+                                || (CatalogPolicy.manages(caller)
+                                        && found.owner().equals(tenant))
                                 || (!found.owner().equals(tenant) && enrolled.isEnrolled(id, tenant)))
                         .isPresent())
                 .orElseThrow(() -> NotFound.of("offering", id));
@@ -112,19 +114,16 @@ class OfferingController {
 
     /** The offerings the caller's organisation may enrol in (and a coordinator's own), of one course if named. */
     @GetMapping
-    PageView<OfferingView> listOfferings(
+    Page<OfferingView> listOfferings(
             @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Caller caller = Callers.current();
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Caller caller = CatalogPolicy.caller();
         return caller.tenant()
-                .map(tenant -> {
-                    Offerings.OfferingPage found =
-                            offerings.list(tenant, Callers.manages(caller), courseId, page, size);
-                    return PageView.of(
-                            found.items().stream().map(OfferingView::of).toList(), page, size, found.totalItems());
-                })
-                .orElseGet(() -> PageView.of(List.of(), page, size, 0));
+                .map(tenant -> offerings
+                        .list(tenant, CatalogPolicy.manages(caller), courseId, page, size)
+                        .map(OfferingView::of))
+                .orElseGet(() -> Page.empty(page, size));
     }
 
     @PutMapping("/{id}")
@@ -132,7 +131,7 @@ class OfferingController {
             @PathVariable UUID id,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody OfferingRequest request) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageOfferings();
         Offering offering = owned(id, owner);
         ETags.requireMatch(ifMatch, offering.version());
         if (!offering.courseId().equals(request.courseId())) {
@@ -148,7 +147,7 @@ class OfferingController {
 
     @PostMapping("/{id}/cancel")
     ResponseEntity<OfferingView> cancelOffering(@PathVariable UUID id) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageOfferings();
         Offering offering = owned(id, owner);
         long stored = offering.version();
         offering.cancel(clock.instant());

@@ -20,6 +20,7 @@ import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
 import se.samlyft.platform.problem.PreconditionFailed;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * Programmes in PostgreSQL, one row each, held by row-level security. The events a stored programme recorded are
@@ -47,7 +48,7 @@ class JdbcProgrammes implements Programmes {
     }
 
     @Override
-    public ProgrammePage list(
+    public Page<Programme> list(
             @Nullable TenantId owner, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
         String matching = " " + """
                  where (cast(:owner as text) is null or tenant_id = :owner)
@@ -73,7 +74,7 @@ class JdbcProgrammes implements Programmes {
                 .param("offset", (long) page * size)
                 .query(JdbcProgrammes::row)
                 .list();
-        return new ProgrammePage(items, total);
+        return Page.of(items, page, size, total);
     }
 
     @Override

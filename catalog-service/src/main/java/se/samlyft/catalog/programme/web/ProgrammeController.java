@@ -24,14 +24,14 @@ import se.samlyft.catalog.federation.web.FederationScopes;
 import se.samlyft.catalog.programme.Programme;
 import se.samlyft.catalog.programme.ProgrammeTerms;
 import se.samlyft.catalog.programme.Programmes;
-import se.samlyft.catalog.web.Callers;
-import se.samlyft.catalog.web.PageView;
+import se.samlyft.catalog.web.CatalogPolicy;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/catalog/programmes}: the funded programmes of the caller's organisation. Its coordinators register and
@@ -44,17 +44,18 @@ class ProgrammeController {
 
     private final Programmes programmes;
     private final FederationScopes scopes;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ProgrammeController(Programmes programmes, FederationScopes scopes) {
+    ProgrammeController(Programmes programmes, FederationScopes scopes, Clock clock) {
         this.programmes = programmes;
         this.scopes = scopes;
+        this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<ProgrammeView> registerProgramme(@Valid @RequestBody ProgrammeRequest request) {
-        Programme programme =
-                Programme.register(UUID.randomUUID(), Callers.managedTenant(), request.toTerms(), clock.instant());
+        Programme programme = Programme.register(
+                UUID.randomUUID(), CatalogPolicy.requireMayManageProgrammes(), request.toTerms(), clock.instant());
         programmes.add(programme);
         return ResponseEntity.created(URI.create("/api/catalog/programmes/" + programme.id()))
                 .eTag(ETags.of(programme.version()))
@@ -63,18 +64,18 @@ class ProgrammeController {
 
     /** The programmes the caller may read, by start (newest first): of one owner, and overlapping a period, if given. */
     @GetMapping
-    PageView<ProgrammeView> listProgrammes(
+    Page<ProgrammeView> listProgrammes(
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidInput("to", "must not be before from");
         }
         TenantId ownerFilter = owner == null || owner.isBlank() ? null : tenant(owner);
-        Programmes.ProgrammePage found = readable(() -> programmes.list(ownerFilter, from, to, page, size));
-        return PageView.of(found.items().stream().map(ProgrammeView::of).toList(), page, size, found.totalItems());
+        return readable(() -> programmes.list(ownerFilter, from, to, page, size))
+                .map(ProgrammeView::of);
     }
 
     @GetMapping("/{id}")
@@ -91,7 +92,7 @@ class ProgrammeController {
             @PathVariable UUID id,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProgrammeRequest request) {
-        TenantId owner = Callers.managedTenant();
+        TenantId owner = CatalogPolicy.requireMayManageProgrammes();
         Programme programme = programmes
                 .find(id)
                 .filter(found -> found.owner().equals(owner))
@@ -112,7 +113,7 @@ class ProgrammeController {
     }
 
     private <T> T readable(Supplier<T> read) {
-        return TenantContext.callAs(scopes.readingScopeOf(Callers.current()), read);
+        return TenantContext.callAs(scopes.readingScopeOf(CatalogPolicy.caller()), read);
     }
 
     private static TenantId tenant(String value) {

@@ -47,14 +47,20 @@ public class HrImports {
     private final JdbcClient jdbc;
     private final TransactionTemplate importTransaction;
     private final TransactionTemplate statusTransaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    HrImports(People people, Organisations organisations, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    HrImports(
+            People people,
+            Organisations organisations,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.people = people;
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.importTransaction = new TransactionTemplate(transactions);
         this.statusTransaction = new TransactionTemplate(transactions);
+        this.clock = clock;
         this.statusTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.hrimport.ImportReport;
 import se.samlyft.identity.hrimport.persistence.HrImports;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.platform.problem.NotFound;
 
 /**
@@ -52,7 +52,7 @@ class ImportController {
             InputStream file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) @Nullable UUID importId) {
-        ImportReport report = imports.run(Callers.managedTenant(), file, dryRun, importId);
+        ImportReport report = imports.run(IdentityPolicy.requireMayImportStaff(), file, dryRun, importId);
         URI location = URI.create("/api/identity/imports/" + report.id());
         if (report.status().equals("REFUSED")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -72,7 +72,7 @@ class ImportController {
 
     @GetMapping("/{id}")
     HrImports.ImportStatus importStatus(@PathVariable UUID id) {
-        Callers.managedTenant();
+        IdentityPolicy.requireMayImportStaff();
         return imports.status(id).orElseThrow(() -> NotFound.of("import", id));
     }
 }

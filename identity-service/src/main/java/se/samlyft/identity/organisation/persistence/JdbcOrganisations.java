@@ -3,6 +3,7 @@ package se.samlyft.identity.organisation.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +35,12 @@ class JdbcOrganisations implements Organisations {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
-    JdbcOrganisations(JdbcClient jdbc, ApplicationEventPublisher publisher) {
+    JdbcOrganisations(JdbcClient jdbc, ApplicationEventPublisher publisher, Clock clock) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     @Override
@@ -67,7 +70,7 @@ class JdbcOrganisations implements Organisations {
     @Transactional
     public void add(Organisation organisation) {
         OrganisationProfile profile = organisation.profile();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             jdbc.sql("""
                             insert into organisation (slug, kind, name, organisation_number, municipality_code, version,

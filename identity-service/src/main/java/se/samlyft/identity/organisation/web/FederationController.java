@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +26,7 @@ import se.samlyft.identity.organisation.Federations;
 import se.samlyft.identity.organisation.Invitation;
 import se.samlyft.identity.organisation.Membership;
 import se.samlyft.identity.organisation.Organisations;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
@@ -124,7 +123,7 @@ class FederationController {
     @PostMapping(FEDERATION + "/invitations")
     ResponseEntity<InvitationView> invite(@PathVariable String federation, @Valid @RequestBody InviteRequest request) {
         TenantId id = TenantParameter.of(federation);
-        requireFederationSide(id);
+        IdentityPolicy.requireFederationSide(id);
         Federation membership = existing(id);
         TenantId member = TenantParameter.of(request.tenant());
         if (organisations.find(member).isEmpty()) {
@@ -143,12 +142,10 @@ class FederationController {
     @GetMapping(FEDERATION + "/invitations")
     List<InvitationView> invitations(@PathVariable String federation) {
         TenantId id = TenantParameter.of(federation);
-        boolean federationSide = Callers.managesOrganisation(id);
-        if (!federationSide && !Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
-            throw new AccessDeniedException("Only the coordinators of the federation or of an invited organisation");
-        }
+        IdentityPolicy.requireMayReadInvitations(id);
+        boolean federationSide = IdentityPolicy.managesOrganisation(id);
         return existing(id).invitations().stream()
-                .filter(invitation -> federationSide || Callers.coordinates(invitation.member()))
+                .filter(invitation -> federationSide || IdentityPolicy.coordinates(invitation.member()))
                 .map(invitation -> InvitationView.of(id, invitation))
                 .toList();
     }
@@ -166,7 +163,7 @@ class FederationController {
             @Valid @RequestBody(required = false) @Nullable AcceptRequest request) {
         AcceptRequest acceptance = request == null ? new AcceptRequest(null, null, null) : request;
         return answer(federation, invitation, (membership, member) -> {
-            if (Callers.coordinates(member)) {
+            if (IdentityPolicy.coordinates(member)) {
                 if (acceptance.acceptedOn() != null || acceptance.reference() != null) {
                     throw new InvalidInput(
                             acceptance.acceptedOn() != null ? "acceptedOn" : "reference",
@@ -174,7 +171,7 @@ class FederationController {
                                     + " acceptance is dated today");
                 }
                 membership.accept(invitation, acceptance.joinedOn(), today(), clock.instant());
-            } else if (Callers.isPlatformAdmin()) {
+            } else if (IdentityPolicy.isPlatformAdmin()) {
                 if (acceptance.acceptedOn() == null) {
                     throw new InvalidInput(
                             "acceptedOn", "is required: the day the member decided to join, by the decision named");
@@ -190,8 +187,7 @@ class FederationController {
                         today(),
                         clock.instant());
             } else {
-                throw new AccessDeniedException("Only the invited organisation's own coordinators accept an invitation"
-                        + " (or a platform administrator records their decision)");
+                throw IdentityPolicy.mayNotAccept();
             }
         });
     }
@@ -199,10 +195,7 @@ class FederationController {
     @PostMapping(FEDERATION + "/invitations/{invitation}/decline")
     InvitationView decline(@PathVariable String federation, @PathVariable UUID invitation) {
         return answer(federation, invitation, (membership, member) -> {
-            if (!Callers.managesOrganisation(member)) {
-                throw new AccessDeniedException("Only the invited organisation's coordinators or a platform"
-                        + " administrator decline an invitation");
-            }
+            IdentityPolicy.requireMayDecline(member);
             membership.decline(invitation, clock.instant());
         });
     }
@@ -210,7 +203,7 @@ class FederationController {
     @PostMapping(FEDERATION + "/invitations/{invitation}/withdraw")
     InvitationView withdraw(@PathVariable String federation, @PathVariable UUID invitation) {
         return answer(federation, invitation, (membership, member) -> {
-            requireFederationSide(membership.federation());
+            IdentityPolicy.requireFederationSide(membership.federation());
             membership.withdraw(invitation, clock.instant());
         });
     }
@@ -221,10 +214,7 @@ class FederationController {
             @PathVariable String federation, @PathVariable String tenant, @Valid @RequestBody LeaveRequest request) {
         TenantId id = TenantParameter.of(federation);
         TenantId member = TenantParameter.of(tenant);
-        if (!Callers.managesOrganisation(id) && !Callers.coordinates(member)) {
-            throw new AccessDeniedException(
-                    "Only the coordinators of the federation or of the member, or a platform administrator");
-        }
+        IdentityPolicy.requireMayEndMembership(id, member);
         Federation membership = existing(id);
         long stored = membership.version();
         membership.leave(member, request.leftOn(), clock.instant());
@@ -242,7 +232,7 @@ class FederationController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        Callers.current();
+        IdentityPolicy.caller();
         Federation membership = existing(TenantParameter.of(federation));
         if (from != null || to != null) {
             if (from == null || to == null) {
@@ -257,9 +247,7 @@ class FederationController {
     @GetMapping("/api/identity/organisations/{tenant}/invitations")
     List<InvitationView> received(@PathVariable String tenant) {
         TenantId id = TenantParameter.of(tenant);
-        if (!Callers.managesOrganisation(id)) {
-            throw new AccessDeniedException("Only the organisation's coordinators or a platform administrator");
-        }
+        IdentityPolicy.requireMayReadReceivedInvitations(id);
         return federations.invitationsTo(id).stream()
                 .map(received -> InvitationView.of(received.federation(), received.invitation()))
                 .toList();
@@ -286,8 +274,8 @@ class FederationController {
     private static Invitation visibleInvitation(Federation membership, UUID id) {
         return membership
                 .invitation(id)
-                .filter(invitation -> Callers.managesOrganisation(membership.federation())
-                        || Callers.coordinates(invitation.member()))
+                .filter(invitation -> IdentityPolicy.managesOrganisation(membership.federation())
+                        || IdentityPolicy.coordinates(invitation.member()))
                 .orElseThrow(() -> NotFound.of("invitation", id));
     }
 
@@ -299,12 +287,6 @@ class FederationController {
         TenantContext.runAs(
                 TenantScope.federation(membership.federation(), List.of(member)),
                 () -> federations.save(membership, stored));
-    }
-
-    private static void requireFederationSide(TenantId federation) {
-        if (!Callers.managesOrganisation(federation)) {
-            throw new AccessDeniedException("Only the federation's coordinators or a platform administrator");
-        }
     }
 
     private Federation existing(TenantId federation) {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.organisation.Organisation;
 import se.samlyft.identity.organisation.Organisations;
-import se.samlyft.identity.web.Callers;
-import se.samlyft.identity.web.PageView;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
@@ -28,6 +26,7 @@ import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantContext;
 import se.samlyft.platform.tenancy.TenantId;
 import se.samlyft.platform.tenancy.TenantScope;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/identity/organisations}: the register of tenants. Platform administrators onboard organisations (which
@@ -41,17 +40,16 @@ class OrganisationController {
     private static final String PATH = "/api/identity/organisations/";
 
     private final Organisations organisations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    OrganisationController(Organisations organisations) {
+    OrganisationController(Organisations organisations, Clock clock) {
         this.organisations = organisations;
+        this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<OrganisationView> onboardOrganisation(@Valid @RequestBody OrganisationRequest request) {
-        if (!Callers.isPlatformAdmin()) {
-            throw new AccessDeniedException("Only a platform administrator onboards organisations");
-        }
+        IdentityPolicy.requireMayOnboard();
         if (request.tenant() == null) {
             throw new InvalidInput("tenant", "must be given: the organisation's tenant id, e.g. arvidsjaur");
         }
@@ -67,11 +65,11 @@ class OrganisationController {
     }
 
     @GetMapping
-    PageView<OrganisationView> listOrganisations(
+    Page<OrganisationView> listOrganisations(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.current();
-        return PageView.of(
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        IdentityPolicy.caller();
+        return Page.of(
                 organisations.page(page, size).stream()
                         .map(OrganisationView::of)
                         .toList(),
@@ -83,8 +81,9 @@ class OrganisationController {
     @GetMapping("/{tenant}")
     ResponseEntity<OrganisationView> getOrganisation(@PathVariable String tenant) {
         TenantId id = TenantParameter.of(tenant);
-        Organisation organisation =
-                Callers.isPlatformAdmin() ? TenantContext.callAs(TenantScope.of(id), () -> existing(id)) : existing(id);
+        Organisation organisation = IdentityPolicy.isPlatformAdmin()
+                ? TenantContext.callAs(TenantScope.of(id), () -> existing(id))
+                : existing(id);
         return ResponseEntity.ok().eTag(ETags.of(organisation.version())).body(OrganisationView.of(organisation));
     }
 
@@ -94,9 +93,7 @@ class OrganisationController {
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody OrganisationRequest request) {
         TenantId id = TenantParameter.of(tenant);
-        if (!Callers.managesOrganisation(id)) {
-            throw new AccessDeniedException("Only the organisation's coordinators or a platform administrator");
-        }
+        IdentityPolicy.requireMayChangeOrganisation(id);
         Organisation organisation = TenantContext.callAs(TenantScope.of(id), () -> {
             Organisation stored = existing(id);
             ETags.requireMatch(ifMatch, stored.version());

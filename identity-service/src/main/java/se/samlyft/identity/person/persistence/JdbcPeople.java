@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -54,11 +55,13 @@ class JdbcPeople implements People {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
     private final PersonalNumberCipher cipher;
+    private final Clock clock;
 
-    JdbcPeople(JdbcClient jdbc, ApplicationEventPublisher publisher, PersonalNumberCipher cipher) {
+    JdbcPeople(JdbcClient jdbc, ApplicationEventPublisher publisher, PersonalNumberCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.publisher = publisher;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     @Override
@@ -206,7 +209,7 @@ class JdbcPeople implements People {
     @Transactional
     public void erase(Person person) {
         Instant at = person.events().isEmpty()
-                ? Instant.now()
+                ? clock.instant()
                 : person.events().getLast().at();
         List<Person> reports = jdbc.sql("select " + COLUMNS + " from person where manager_id = ?")
                 .param(person.id())

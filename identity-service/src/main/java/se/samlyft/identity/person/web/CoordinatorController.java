@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +19,7 @@ import se.samlyft.identity.person.People;
 import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
 import se.samlyft.identity.person.Role;
-import se.samlyft.identity.web.Callers;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.identity.web.TenantParameter;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.InvalidInput;
@@ -54,10 +53,7 @@ class CoordinatorController {
     @PostMapping("/api/identity/organisations/{tenant}/coordinators")
     ResponseEntity<AppointedView> appointFirstCoordinator(
             @PathVariable String tenant, @Valid @RequestBody PersonRequest request) {
-        if (!Callers.isPlatformAdmin()) {
-            throw new AccessDeniedException("Only a platform administrator appoints an organisation's first"
-                    + " coordinator; its coordinators appoint the others");
-        }
+        IdentityPolicy.requireMayAppointFirstCoordinator();
         TenantId id = TenantParameter.of(tenant);
         Organisation organisation = organisations.find(id).orElseThrow(() -> NotFound.of("organisation", id));
         Role role = organisation.kind() == OrganisationKind.FEDERATION ? Role.FEDERATION_COORDINATOR : Role.COORDINATOR;

@@ -7,12 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,14 +29,14 @@ import se.samlyft.identity.person.PersonProfile;
 import se.samlyft.identity.person.PersonalNumberRead;
 import se.samlyft.identity.person.PersonalNumberReads;
 import se.samlyft.identity.person.RoleRules;
-import se.samlyft.identity.web.Callers;
-import se.samlyft.identity.web.PageView;
+import se.samlyft.identity.web.IdentityPolicy;
 import se.samlyft.platform.problem.Conflict;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/identity/people}: the people of the caller's organisation. Its coordinators register, change, mark as
@@ -68,7 +66,7 @@ class PersonController {
 
     @PostMapping
     ResponseEntity<PersonView> registerPerson(@Valid @RequestBody PersonRequest request) {
-        TenantId tenant = Callers.managedTenant();
+        TenantId tenant = IdentityPolicy.requireMayManagePeople();
         PersonProfile profile = checked(tenant, request.toProfile(LocalDate.now(clock)));
         UUID id = request.id() == null ? UUID.randomUUID() : request.id();
         if (request.id() != null && people.idInUse(id)) {
@@ -86,26 +84,24 @@ class PersonController {
      * who asks for {@code staff=true}.
      */
     @GetMapping
-    PageView<PersonView> listPeople(
+    Page<PersonView> listPeople(
             @RequestParam(defaultValue = "false") boolean staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.requireAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR, Callers.MANAGER);
-        Callers.tenant();
-        if (!staff && Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
-            return PageView.of(
-                    people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        IdentityPolicy.requireMayListPeople();
+        if (!staff && IdentityPolicy.isCoordinator()) {
+            return Page.of(people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
         }
-        return Callers.current()
+        return IdentityPolicy.caller()
                 .personId()
-                .map(manager -> PageView.of(
+                .map(manager -> Page.of(
                         people.pageManagedBy(manager, page, size).stream()
                                 .map(PersonView::of)
                                 .toList(),
                         page,
                         size,
                         people.countManagedBy(manager)))
-                .orElseGet(() -> PageView.of(List.of(), page, size, 0));
+                .orElseGet(() -> Page.empty(page, size));
     }
 
     @GetMapping("/{id}")
@@ -119,7 +115,7 @@ class PersonController {
             @PathVariable UUID id,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody PersonRequest request) {
-        TenantId tenant = Callers.managedTenant();
+        TenantId tenant = IdentityPolicy.requireMayManagePeople();
         Person person = existing(id);
         ETags.requireMatch(ifMatch, person.version());
         long stored = person.version();
@@ -131,7 +127,7 @@ class PersonController {
 
     @PostMapping("/{id}/leave")
     ResponseEntity<PersonView> leave(@PathVariable UUID id, @Valid @RequestBody LeaveRequest request) {
-        Callers.managedTenant();
+        IdentityPolicy.requireMayManagePeople();
         Person person = existing(id);
         long stored = person.version();
         person.leave(request.leftOn(), clock.instant());
@@ -147,7 +143,7 @@ class PersonController {
     PersonExport export(@PathVariable UUID id) {
         Person person = ownOrManaged(id);
         if (person.profile().personalIdentityNumber() != null) {
-            Caller reader = Callers.current();
+            Caller reader = IdentityPolicy.caller();
             boolean own = reader.personId().map(id::equals).orElse(false);
             numberReads.record(new PersonalNumberRead(
                     UUID.randomUUID(),
@@ -164,12 +160,12 @@ class PersonController {
 
     /** Who read the person's personal identity number, and when: for the person and their coordinators. */
     @GetMapping("/{id}/personal-number-reads")
-    PageView<PersonalNumberReadView> personalNumberReads(
+    Page<PersonalNumberReadView> personalNumberReads(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         ownOrManaged(id);
-        return PageView.of(
+        return Page.of(
                 numberReads.page(id, page, size).stream()
                         .map(PersonalNumberReadView::of)
                         .toList(),
@@ -184,7 +180,7 @@ class PersonController {
      */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> erase(@PathVariable UUID id) {
-        Callers.managedTenant();
+        IdentityPolicy.requireMayManagePeople();
         Person person = existing(id);
         person.erase(clock.instant());
         people.erase(person);
@@ -208,11 +204,11 @@ class PersonController {
 
     /** The person for a coordinator of the organisation, their manager and themselves. */
     private Person readable(UUID id) {
-        if (Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
+        if (IdentityPolicy.isCoordinator()) {
             return existing(id);
         }
-        Optional<UUID> caller = Callers.current().personId();
-        if (Callers.hasAnyRole(Callers.MANAGER) && caller.isPresent()) {
+        Optional<UUID> caller = IdentityPolicy.caller().personId();
+        if (IdentityPolicy.isManager() && caller.isPresent()) {
             Optional<Person> managed = people.find(id)
                     .filter(person -> caller.get().equals(person.profile().managerId()));
             if (managed.isPresent()) {
@@ -223,13 +219,13 @@ class PersonController {
     }
 
     private Person ownOrManaged(UUID id) {
-        boolean own = Callers.current().personId().map(id::equals).orElse(false);
-        if (!own && !Callers.hasAnyRole(Callers.COORDINATOR, Callers.FEDERATION_COORDINATOR)) {
-            if (Callers.current().tenant().isPresent() && people.find(id).isEmpty()) {
-                throw NotFound.of("person", id);
-            }
-            throw new AccessDeniedException("Only the person or a coordinator of their organisation");
+        if (!IdentityPolicy.isThePerson(id)
+                && !IdentityPolicy.isCoordinator()
+                && IdentityPolicy.caller().tenant().isPresent()
+                && people.find(id).isEmpty()) {
+            throw NotFound.of("person", id);
         }
+        IdentityPolicy.requireThePersonOrACoordinator(id);
         return existing(id);
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.identity.person.PersonalNumberReads;
-import se.samlyft.identity.web.Callers;
-import se.samlyft.identity.web.PageView;
+import se.samlyft.identity.web.IdentityPolicy;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/identity/personal-number-reads}: the audit log of every read of a personal identity number of the
@@ -24,11 +24,11 @@ class PersonalNumberReadController {
     }
 
     @GetMapping("/api/identity/personal-number-reads")
-    PageView<PersonalNumberReadView> organisationsLog(
+    Page<PersonalNumberReadView> organisationsLog(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.managedTenant();
-        return PageView.of(
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        IdentityPolicy.requireMayReadPersonalNumberLog();
+        return Page.of(
                 reads.page(null, page, size).stream()
                         .map(PersonalNumberReadView::of)
                         .toList(),

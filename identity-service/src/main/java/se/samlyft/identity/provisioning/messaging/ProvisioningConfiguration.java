@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.person.People;
+import se.samlyft.identity.provisioning.keycloak.KeycloakDirectory;
 import se.samlyft.identity.provisioning.persistence.ProvisioningQueue;
 
 /**

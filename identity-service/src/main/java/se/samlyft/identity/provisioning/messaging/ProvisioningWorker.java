@@ -11,6 +11,8 @@ import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.person.Login;
 import se.samlyft.identity.person.People;
 import se.samlyft.identity.person.Person;
+import se.samlyft.identity.provisioning.Directory;
+import se.samlyft.identity.provisioning.PersonRefused;
 import se.samlyft.identity.provisioning.ProvisioningTask;
 import se.samlyft.identity.provisioning.TaskKind;
 import se.samlyft.identity.provisioning.persistence.ProvisioningQueue;
@@ -33,7 +35,7 @@ class ProvisioningWorker {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningWorker.class);
 
     private final ProvisioningQueue queue;
-    private final KeycloakDirectory keycloak;
+    private final Directory directory;
     private final Organisations organisations;
     private final People people;
     private final int batchSize;
@@ -41,13 +43,13 @@ class ProvisioningWorker {
 
     ProvisioningWorker(
             ProvisioningQueue queue,
-            KeycloakDirectory keycloak,
+            Directory directory,
             Organisations organisations,
             People people,
             int batchSize,
             Duration lease) {
         this.queue = queue;
-        this.keycloak = keycloak;
+        this.directory = directory;
         this.organisations = organisations;
         this.people = people;
         this.batchSize = batchSize;
@@ -90,14 +92,14 @@ class ProvisioningWorker {
 
     private void carryOut(ProvisioningTask task) {
         switch (task.kind()) {
-            case ORGANISATION -> keycloak.ensureOrganisation(organisation(task));
+            case ORGANISATION -> directory.ensureOrganisation(organisation(task));
             case PERSON -> {
                 Optional<Person> person = people.find(personOf(task));
                 if (person.isPresent()) {
-                    keycloak.ensurePerson(person.get(), keycloak.ensureOrganisation(organisation(task)));
+                    directory.ensurePerson(person.get(), directory.ensureOrganisation(organisation(task)));
                 }
             }
-            case ERASED_PERSON -> keycloak.deletePerson(task.subject());
+            case ERASED_PERSON -> directory.deletePerson(task.subject());
         }
     }
 

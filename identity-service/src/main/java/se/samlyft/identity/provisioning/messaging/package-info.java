@@ -1,4 +1,4 @@
-/** The worker that carries provisioning tasks out against Keycloak's admin API. */
+/** The worker that carries provisioning tasks out against the login directory, and its wiring to Keycloak. */
 @NullMarked
 package se.samlyft.identity.provisioning.messaging;
 

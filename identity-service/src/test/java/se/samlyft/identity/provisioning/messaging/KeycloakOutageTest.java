@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.samlyft.identity.AgainstIdentity;
 import se.samlyft.identity.organisation.Organisations;
 import se.samlyft.identity.person.People;
+import se.samlyft.identity.provisioning.keycloak.KeycloakDirectory;
 import se.samlyft.identity.provisioning.persistence.ProvisioningQueue;
 import se.samlyft.testsupport.TestKeycloak;
 

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.integration.delivery.Deliveries;
 import se.samlyft.integration.subscription.SubscriptionDesk;
 import se.samlyft.integration.subscription.SubscriptionId;
-import se.samlyft.integration.web.Callers;
-import se.samlyft.integration.web.PageView;
+import se.samlyft.integration.web.IntegrationPolicy;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/integrations/subscriptions/{id}/deliveries}: what became of each event sent to a subscription, newest
@@ -42,25 +42,25 @@ class DeliveryController {
     }
 
     @GetMapping
-    PageView<Deliveries.DeliveryView> listDeliveries(
+    Page<Deliveries.DeliveryView> listDeliveries(
             @PathVariable UUID subscriptionId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        Callers.integratingTenant();
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        IntegrationPolicy.requireMayReadDeliveries();
         SubscriptionId subscription =
                 subscriptions.get(SubscriptionId.of(subscriptionId)).id();
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw new InvalidInput("status", "must be PENDING, DELIVERED or FAILED");
         }
-        return PageView.of(
+        return Page.of(
                 deliveries.page(subscription, wanted, page, size), page, size, deliveries.count(subscription, wanted));
     }
 
     @GetMapping("/{deliveryId}")
     DeliveryDetails getDelivery(@PathVariable UUID subscriptionId, @PathVariable UUID deliveryId) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayReadDeliveries();
         SubscriptionId subscription =
                 subscriptions.get(SubscriptionId.of(subscriptionId)).id();
         Deliveries.DeliveryView delivery =

@@ -19,7 +19,7 @@ import se.samlyft.integration.feed.EventTypeFilter;
 import se.samlyft.integration.feed.Feed;
 import se.samlyft.integration.feed.FeedCursor;
 import se.samlyft.integration.feed.FeedPage;
-import se.samlyft.integration.web.Callers;
+import se.samlyft.integration.web.IntegrationPolicy;
 import se.samlyft.platform.tenancy.TenantId;
 
 /**
@@ -49,7 +49,7 @@ class FeedController {
             @RequestParam(required = false) @Nullable String after,
             @RequestParam(required = false) @Nullable List<String> types,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        TenantId tenant = Callers.integratingTenant();
+        TenantId tenant = IntegrationPolicy.requireMayReadFeed();
         Optional<FeedCursor> cursor = Optional.ofNullable(after).map(text -> FeedCursor.parse(text, "after"));
         EventTypeFilter filter =
                 types == null || types.isEmpty() ? null : EventTypeFilter.of(types, published, "types");

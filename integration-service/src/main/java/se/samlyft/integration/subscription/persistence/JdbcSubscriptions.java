@@ -30,6 +30,7 @@ import se.samlyft.integration.subscription.SubscriptionStatus;
 import se.samlyft.integration.subscription.Subscriptions;
 import se.samlyft.integration.subscription.TargetUrl;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * Subscriptions in PostgreSQL, under row-level security. A subscription is locked {@code for update} while it changes,
@@ -93,7 +94,7 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     @Transactional(readOnly = true)
-    public Page page(TenantId tenant, int page, int size) {
+    public Page<Subscription> page(TenantId tenant, int page, int size) {
         List<Subscription> items = jdbc.sql("select " + COLUMNS
                         + " from subscription where tenant_id = ? order by created_at, id limit ? offset ?")
                 .params(tenant.value(), size, (long) page * size)
@@ -103,7 +104,7 @@ class JdbcSubscriptions implements Subscriptions {
                 .param(tenant.value())
                 .query(Long.class)
                 .single();
-        return new Page(items, total);
+        return Page.of(items, page, size, total);
     }
 
     @Override

@@ -26,11 +26,11 @@ import se.samlyft.integration.subscription.Subscription;
 import se.samlyft.integration.subscription.SubscriptionDesk;
 import se.samlyft.integration.subscription.SubscriptionId;
 import se.samlyft.integration.subscription.Subscriptions;
-import se.samlyft.integration.web.Callers;
-import se.samlyft.integration.web.PageView;
+import se.samlyft.integration.web.IntegrationPolicy;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.security.Caller;
 import se.samlyft.platform.tenancy.TenantId;
+import se.samlyft.platform.web.Page;
 
 /**
  * {@code /api/integrations/subscriptions}: the webhook subscriptions of the caller's organisation, for its coordinators
@@ -51,8 +51,8 @@ class SubscriptionController {
 
     @PostMapping
     ResponseEntity<CreatedSubscriptionView> subscribe(@Valid @RequestBody SubscriptionRequest request) {
-        TenantId tenant = Callers.integratingTenant();
-        Caller caller = Callers.current();
+        TenantId tenant = IntegrationPolicy.requireMayManageSubscriptions();
+        Caller caller = IntegrationPolicy.caller();
         SubscriptionDesk.Subscribed subscribed = desk.subscribe(
                 tenant,
                 caller.username(),
@@ -68,25 +68,22 @@ class SubscriptionController {
     }
 
     @GetMapping
-    PageView<SubscriptionView> listSubscriptions(
+    Page<SubscriptionView> listSubscriptions(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size) {
-        TenantId tenant = Callers.integratingTenant();
-        Subscriptions.Page found = subscriptions.page(tenant, page, size);
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        TenantId tenant = IntegrationPolicy.requireMayManageSubscriptions();
+        Page<Subscription> found = subscriptions.page(tenant, page, size);
         Map<SubscriptionId, DeliveryCounts> counts = subscriptions.counts(
                 found.items().stream().map(Subscription::id).toList());
-        List<SubscriptionView> items = found.items().stream()
-                .map(subscription -> SubscriptionView.of(
-                        subscription,
-                        counts.getOrDefault(subscription.id(), DeliveryCounts.NONE),
-                        subscriptions.secrets(subscription.id())))
-                .toList();
-        return PageView.of(items, page, size, found.total());
+        return found.map(subscription -> SubscriptionView.of(
+                subscription,
+                counts.getOrDefault(subscription.id(), DeliveryCounts.NONE),
+                subscriptions.secrets(subscription.id())));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<SubscriptionView> getSubscription(@PathVariable UUID id) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayManageSubscriptions();
         return answer(desk.get(SubscriptionId.of(id)));
     }
 
@@ -95,7 +92,7 @@ class SubscriptionController {
             @PathVariable UUID id,
             @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody SubscriptionRequest request) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayManageSubscriptions();
         Subscription changed = desk.change(
                 SubscriptionId.of(id),
                 stored -> ETags.requireMatch(ifMatch, stored),
@@ -107,27 +104,28 @@ class SubscriptionController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> unsubscribe(@PathVariable UUID id) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayManageSubscriptions();
         desk.unsubscribe(SubscriptionId.of(id));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/pause")
     ResponseEntity<SubscriptionView> pauseSubscription(@PathVariable UUID id) {
-        Callers.integratingTenant();
-        return answer(desk.pause(SubscriptionId.of(id), Callers.current().username()));
+        IntegrationPolicy.requireMayManageSubscriptions();
+        return answer(
+                desk.pause(SubscriptionId.of(id), IntegrationPolicy.caller().username()));
     }
 
     @PostMapping("/{id}/resume")
     ResponseEntity<SubscriptionView> resumeSubscription(@PathVariable UUID id) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayManageSubscriptions();
         return answer(desk.resume(SubscriptionId.of(id)));
     }
 
     @PostMapping("/{id}/secret")
     RotationView rotateSecret(
             @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable RotationRequest request) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayManageSubscriptions();
         SubscriptionDesk.Rotated rotated = desk.rotateSecret(
                 SubscriptionId.of(id),
                 request == null ? null : request.secret(),
@@ -137,7 +135,7 @@ class SubscriptionController {
 
     @PostMapping("/{id}/replay")
     ResponseEntity<ReplayView> replay(@PathVariable UUID id, @Valid @RequestBody ReplayRequest request) {
-        Callers.integratingTenant();
+        IntegrationPolicy.requireMayManageSubscriptions();
         int queued = desk.replay(SubscriptionId.of(id), request.from());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReplayView(request.from(), queued));
     }

@@ -20,13 +20,13 @@ class Freshness {
     private final Timer timer;
     private final Clock clock;
 
-    Freshness(MeterRegistry registry) {
-        this.clock = Clock.systemUTC();
+    Freshness(MeterRegistry registry, Clock clock) {
         this.timer = Timer.builder(METRIC)
                 .description("From an event's occurrence to its effect on the reports")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .distributionStatisticExpiry(Duration.ofMinutes(2))
                 .register(registry);
+        this.clock = clock;
     }
 
     void applied(InboundEvent event) {

@@ -50,17 +50,22 @@ public class ReadModelRebuild implements DisposableBean {
     private final Inbox inbox;
     private final ReadModel readModel;
     private final EventProjection projection;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("read-model-rebuild").factory());
     private volatile boolean stopping;
 
     ReadModelRebuild(
-            ConsumerFactory<String, String> consumers, Inbox inbox, ReadModel readModel, EventProjection projection) {
+            ConsumerFactory<String, String> consumers,
+            Inbox inbox,
+            ReadModel readModel,
+            EventProjection projection,
+            Clock clock) {
         this.consumers = consumers;
         this.inbox = inbox;
         this.readModel = readModel;
         this.projection = projection;
+        this.clock = clock;
     }
 
     /**

@@ -2,7 +2,6 @@ package se.samlyft.reporting.projection.web;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,11 +9,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.platform.problem.NotFound;
-import se.samlyft.platform.security.CurrentCaller;
 import se.samlyft.reporting.projection.Generations;
 import se.samlyft.reporting.projection.ReadModel;
 import se.samlyft.reporting.projection.RebuildProgress;
 import se.samlyft.reporting.projection.messaging.ReadModelRebuild;
+import se.samlyft.reporting.report.web.ReportingPolicy;
 
 /**
  * {@code /api/reports/read-model}: which generation of the read model the reports read, and a rebuild from the start
@@ -23,8 +22,6 @@ import se.samlyft.reporting.projection.messaging.ReadModelRebuild;
 @RestController
 @RequestMapping("/api/reports/read-model")
 class ReadModelController {
-
-    static final String PLATFORM_ADMIN = "platform-admin";
 
     private final ReadModel readModel;
     private final ReadModelRebuild rebuild;
@@ -36,7 +33,7 @@ class ReadModelController {
 
     @GetMapping
     ReadModelView status() {
-        requireAdministrator();
+        ReportingPolicy.requireMayManageReadModel();
         return ReadModelView.of(readModel.generations(), readModel.rebuildProgress());
     }
 
@@ -44,7 +41,7 @@ class ReadModelController {
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ReadModelView rebuild() {
-        requireAdministrator();
+        ReportingPolicy.requireMayManageReadModel();
         rebuild.start();
         return ReadModelView.of(readModel.generations(), readModel.rebuildProgress());
     }
@@ -53,15 +50,9 @@ class ReadModelController {
     @DeleteMapping("/rebuild")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void abandonRebuild() {
-        requireAdministrator();
+        ReportingPolicy.requireMayManageReadModel();
         if (rebuild.abandon().isEmpty()) {
             throw new NotFound("No generation of the read model is being built.");
-        }
-    }
-
-    private static void requireAdministrator() {
-        if (!CurrentCaller.get().map(caller -> caller.hasRole(PLATFORM_ADMIN)).orElse(false)) {
-            throw new AccessDeniedException("Only a platform administrator manages the read model");
         }
     }
 

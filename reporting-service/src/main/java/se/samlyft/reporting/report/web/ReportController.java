@@ -31,6 +31,7 @@ import se.samlyft.reporting.report.Period;
 import se.samlyft.reporting.report.ProgrammeTarget;
 import se.samlyft.reporting.report.Reports;
 import se.samlyft.reporting.report.SmallCounts;
+import se.samlyft.reporting.report.web.ReportingPolicy.Reader;
 
 /**
  * {@code /api/reports/...}: programme follow-up, the federation view, the funder's monthly participant report and the
@@ -62,7 +63,7 @@ class ReportController {
     @GetMapping("/programmes/{programmeId}/follow-up")
     ResponseEntity<?> followUp(@PathVariable UUID programmeId, @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
-        Reader reader = Reader.current();
+        Reader reader = ReportingPolicy.requireReportReader();
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
         Scope scope = programme.isPresent() && !reader.readsAsFederation()
                 ? ownerScope(reader, programmeId)
@@ -94,7 +95,7 @@ class ReportController {
             @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
         Period period = period(from, to);
-        Reader reader = Reader.current();
+        Reader reader = ReportingPolicy.requireReportReader();
         Scope scope = scopeOf(reader, period);
         if (scope.federation() == null) {
             throw new NotFound("The organisation " + reader.tenant().value() + " is no federation reporting knows.");
@@ -116,7 +117,7 @@ class ReportController {
             @RequestParam(defaultValue = "json") String format) {
         Format answer = Format.of(format);
         YearMonth reported = month("month", month);
-        Reader reader = Reader.current().mayListPeople();
+        Reader reader = ReportingPolicy.requireReportReader().requireMayListPeople();
         Optional<ProgrammeTarget> programme = programmeOf(reader, programmeId);
         programme.ifPresent(target -> {
             if (reported.isBefore(YearMonth.from(target.startDate()))
@@ -154,7 +155,7 @@ class ReportController {
         if (last.isBefore(first)) {
             throw new InvalidInput("to", "must not be before from");
         }
-        Reader reader = Reader.current().mayListPeople();
+        Reader reader = ReportingPolicy.requireReportReader().requireMayListPeople();
         Scope scope = scopeOf(reader, new Period(first.atDay(1), last.atEndOfMonth()));
         PaidTimeEvidence report = scope.read(() -> reports.paidTime(first, last, programmeId, scope.federation()));
         return answer.answer(

@@ -1,4 +1,4 @@
-package se.samlyft.identity.provisioning.messaging;
+package se.samlyft.identity.provisioning.keycloak;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +21,8 @@ import se.samlyft.identity.person.Person;
 import se.samlyft.identity.person.PersonProfile;
 import se.samlyft.identity.person.PersonStatus;
 import se.samlyft.identity.person.Role;
+import se.samlyft.identity.provisioning.Directory;
+import se.samlyft.identity.provisioning.PersonRefused;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the attribute {@code personId} that the realm maps to the {@code person_id} claim, is enabled while employed, is a
  * member of their organisation's Organization, and has exactly the realm roles identity manages that the person has.
  */
-class KeycloakDirectory {
+public class KeycloakDirectory implements Directory {
 
     static final String PERSON_ID_ATTRIBUTE = "personId";
 
@@ -44,13 +46,14 @@ class KeycloakDirectory {
     private final Keycloak keycloak;
     private final String realm;
 
-    KeycloakDirectory(Keycloak keycloak, String realm) {
+    public KeycloakDirectory(Keycloak keycloak, String realm) {
         this.keycloak = keycloak;
         this.realm = realm;
     }
 
     /** Creates the organisation's Keycloak Organization, or brings its name and attributes up to date; its id. */
-    String ensureOrganisation(Organisation organisation) {
+    @Override
+    public String ensureOrganisation(Organisation organisation) {
         String alias = organisation.tenant().value();
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put("kind", List.of(organisation.kind().name().toLowerCase(java.util.Locale.ROOT)));
@@ -91,7 +94,8 @@ class KeycloakDirectory {
      *
      * @throws PersonRefused if Keycloak refuses the user (400 or 409), with Keycloak's reason
      */
-    void ensurePerson(Person person, String organisationId) {
+    @Override
+    public void ensurePerson(Person person, String organisationId) {
         try {
             ensureUser(person, organisationId);
         } catch (WebApplicationException refused) {
@@ -130,7 +134,8 @@ class KeycloakDirectory {
     }
 
     /** Deletes the user of an erased person, if there is one. */
-    void deletePerson(String personId) {
+    @Override
+    public void deletePerson(String personId) {
         Optional<UserRepresentation> user = findUser(personId);
         if (user.isPresent()) {
             try (Response response = realm().users().delete(user.get().getId())) {
