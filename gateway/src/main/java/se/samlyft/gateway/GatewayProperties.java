@@ -121,11 +121,24 @@ public record GatewayProperties(
         }
     }
 
-    /** The token issuers the gateway accepts; when empty, the one issuer of the resource server's settings. */
-    public record Security(@DefaultValue List<String> trustedIssuers) {
+    /**
+     * The token issuers the gateway accepts (when empty, the one issuer of the resource server's settings), and how
+     * many checked tokens it keeps, each for at most {@code tokenCacheFor}, so that a caller's next request with the
+     * same token skips the signature check ({@code tokenCacheSize} 0: every request's token is checked in full).
+     */
+    public record Security(
+            @DefaultValue List<String> trustedIssuers,
+            @DefaultValue("10000") int tokenCacheSize,
+            @DefaultValue("5m") Duration tokenCacheFor) {
 
         public Security {
             trustedIssuers = List.copyOf(trustedIssuers);
+            if (tokenCacheSize < 0) {
+                throw new IllegalArgumentException("samlyft.gateway.security.token-cache-size must not be negative");
+            }
+            if (tokenCacheFor.isNegative()) {
+                throw new IllegalArgumentException("samlyft.gateway.security.token-cache-for must not be negative");
+            }
         }
     }
 }

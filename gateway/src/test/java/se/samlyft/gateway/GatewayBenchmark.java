@@ -228,7 +228,7 @@ public final class GatewayBenchmark {
         return perSecond;
     }
 
-    private static HttpServer startBackend() throws IOException {
+    static HttpServer startBackend() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {

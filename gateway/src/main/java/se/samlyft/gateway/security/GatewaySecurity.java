@@ -1,5 +1,6 @@
 package se.samlyft.gateway.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +129,8 @@ public class GatewaySecurity {
     /**
      * Decodes and checks tokens: signature by a key of the realm's JWKS with one of the configured algorithms (only
      * asymmetric ones are accepted at all, so neither {@code none} nor a shared-secret algorithm can pass), expiry and
-     * not-before, an issuer on the allowlist, and the configured audience.
+     * not-before, an issuer on the allowlist, and the configured audience. A token accepted once is kept for a while
+     * ({@link CheckedTokens}): its signature is not checked again, its claims are.
      */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, GatewayProperties properties) {
@@ -159,8 +161,14 @@ public class GatewaySecurity {
                     JwtClaimNames.AUD,
                     audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        GatewayProperties.Security security = properties.security();
+        if (security.tokenCacheSize() == 0 || security.tokenCacheFor().isZero()) {
+            return decoder;
+        }
+        return new CheckedTokens(
+                decoder, validator, security.tokenCacheSize(), security.tokenCacheFor(), Clock.systemUTC());
     }
 
     static Set<SignatureAlgorithm> asymmetric(List<String> names) {
