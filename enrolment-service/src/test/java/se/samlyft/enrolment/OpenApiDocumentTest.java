@@ -37,4 +37,18 @@ class OpenApiDocumentTest {
                         "/api/enrolments/{id}/time-statements",
                         "/api/enrolments/{id}/evaluation");
     }
+
+    @Test
+    void listsTheRealResponsesOfTheOperations() {
+        JsonNode paths = TestHttp.onPort(port).get("/v3/api-docs", null).json().path("paths");
+
+        JsonNode request = paths.path("/api/enrolments").path("post").path("responses");
+        assertThat(request.propertyNames()).contains("201", "400", "403", "404", "409", "503");
+        assertThat(request.propertyNames()).doesNotContain("200");
+        assertThat(request.path("201").toString()).contains("EnrolmentView");
+        JsonNode approve =
+                paths.path("/api/enrolments/{id}/approve").path("post").path("responses");
+        assertThat(approve.propertyNames()).contains("200", "403", "404", "409", "412");
+        assertThat(approve.path("403").path("content").propertyNames()).containsExactly("application/problem+json");
+    }
 }

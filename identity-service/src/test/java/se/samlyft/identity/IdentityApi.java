@@ -21,6 +21,11 @@ public final class IdentityApi {
         this.http = http;
     }
 
+    /** The HTTP client the calls go through, for a request this class does not make (a binary download). */
+    public TestHttp http() {
+        return http;
+    }
+
     public TestHttp.Response get(String path, String token) {
         return http.get(path, token);
     }

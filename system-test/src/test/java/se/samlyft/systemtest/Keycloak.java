@@ -65,15 +65,7 @@ final class Keycloak {
      * lifetime.
      */
     void addShortLivedClient() {
-        String admin = post(
-                        "/realms/master/protocol/openid-connect/token",
-                        Map.of(
-                                "grant_type", "password",
-                                "client_id", "admin-cli",
-                                "username", "admin",
-                                "password", "admin"))
-                .path("access_token")
-                .asString();
+        String admin = adminToken();
         JsonNode web = send(HttpRequest.newBuilder(
                                 URI.create(url + "/admin/realms/samlyft/clients?clientId=" + WEB_CLIENT))
                         .header("Authorization", "Bearer " + admin)
@@ -98,6 +90,44 @@ final class Keycloak {
             throw new IllegalStateException(
                     "Keycloak refused the short-lived client: " + created.statusCode() + " " + created.body());
         }
+    }
+
+    /**
+     * Gives the realm's user with this e-mail address the demo password, once provisioning has made the user, as the
+     * person would set it through Keycloak's own flows: users that identity provisions get no password. Answers
+     * whether the user existed.
+     */
+    boolean givePassword(String email) {
+        String admin = adminToken();
+        JsonNode users = send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/samlyft/users?exact=true&email="
+                        + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin)
+                .GET());
+        if (users.isEmpty()) {
+            return false;
+        }
+        HttpResponse<String> reset = sendRaw(HttpRequest.newBuilder(URI.create(url + "/admin/realms/samlyft/users/"
+                        + users.get(0).path("id").asString() + "/reset-password"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"password\",\"value\":\"" + PASSWORD + "\",\"temporary\":false}")));
+        if (reset.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Keycloak answered " + reset.statusCode() + ": " + reset.body());
+        }
+        return true;
+    }
+
+    private String adminToken() {
+        return post(
+                        "/realms/master/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type", "password",
+                                "client_id", "admin-cli",
+                                "username", "admin",
+                                "password", "admin"))
+                .path("access_token")
+                .asString();
     }
 
     private static ObjectNode withoutId(JsonNode mapper) {

@@ -54,7 +54,10 @@ import tools.jackson.databind.node.ObjectNode;
  * roster; Akademi Norr's project leader registers a programme, schedules a joint offering with quotas for Arvidsjaur,
  * Malå and Lycksele, watches the seats fill, reads the programme's dashboard (each chart's table holds the report
  * API's figures, and Chart.js draws each chart) and downloads the month's funder report as XLSX, whose rows the test
- * reads. Every page is checked with axe-core and photographed at a phone's and a desktop's width.
+ * reads, and the funder's participant list as XLSX, whose personal identity numbers, sexes and months the test
+ * compares with the three it enrolled; the installation's administrator onboards a care provider and appoints its
+ * first coordinator, who then logs in and sees her own login as active. Every page is checked with axe-core and photographed at a phone's and a
+ * desktop's width.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -263,6 +266,7 @@ class StaffConsoleTest {
         browser.check("projektledare-kurstillfalle");
 
         // A care worker of each member takes a seat from the member's quota and starts; the page follows the quotas.
+        Map<String, String> personOf = new java.util.LinkedHashMap<>();
         for (String participant : PARTICIPANTS) {
             JsonNode enrolment = created(eventually(
                     () -> post(
@@ -271,6 +275,7 @@ class StaffConsoleTest {
                             JSON.createObjectNode().put("offeringId", offeringId)),
                     answer -> answer.status() != 404));
             assertThat(enrolment.path("seatSource").asString()).isEqualTo("QUOTA");
+            personOf.put(participant, enrolment.path("personId").asString());
             assertThat(post(
                                     keycloak.tokenOf(participant),
                                     "/api/enrolments/" + enrolment.path("id").asString() + "/start",
@@ -323,6 +328,18 @@ class StaffConsoleTest {
                     .extracting(row -> row.subList(1, 3))
                     .contains(List.of(organisations.path(member).asString(), "1"));
         }
+        JsonNode ages = followUp.path("breakdowns").path("AGE_BAND");
+        List<List<String>> byAge = tableRows("#per-alder table");
+        assertThat(ages.propertyNames()).isNotEmpty();
+        for (String band : ages.propertyNames()) {
+            assertThat(byAge)
+                    .as("by age band: " + band)
+                    .anySatisfy(row ->
+                            assertThat(row.getLast()).isEqualTo(ages.path(band).asString()));
+        }
+        assertThat(byAge.stream().filter(row -> !row.getLast().equals("0")).count())
+                .as("the bands with participants are the report's")
+                .isEqualTo(ages.size());
         assertThat(tableRows("#utfall table")).isNotEmpty();
         for (String chart : List.of("over-tid", "per-kon", "per-alder", "per-medlem", "utfall")) {
             Number width = (Number) browser.driver()
@@ -359,8 +376,133 @@ class StaffConsoleTest {
                             .toList());
             assertThat(started).hasSize(1 + 3);
         }
+
+        // The funder's participant list: each member's coordinator has registered the person's number; the project
+        // leader downloads the list from the programme's page and it holds exactly the three, numbers included.
+        List<String> expected = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> participant : personOf.entrySet()) {
+            String member =
+                    participant.getKey().substring(0, participant.getKey().indexOf("-deltagare"));
+            expected.add(withPersonalNumber(
+                            keycloak.tokenOf(member + "-samordnare"), participant.getValue(), expected.size())
+                    + "|" + month + "|");
+        }
+        browser.open(programmePage);
+        assertThat(browser.find(By.cssSelector("a[href$='/deltagarforteckning.xlsx']"))
+                        .isDisplayed())
+                .isTrue();
+        HttpResponse<byte[]> list = downloadWithTheBrowsersSession(programmePage + "/deltagarforteckning.xlsx");
+        assertThat(list.statusCode()).isEqualTo(200);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(list.body()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.getFirst().getCellText(0)).isEqualTo("Personnummer");
+            assertThat(rows.subList(1, rows.size()).stream()
+                            .map(row -> row.getCellText(0) + "|" + row.getCellText(1) + "|" + row.getCellText(2) + "|"
+                                    + row.getCellText(3)))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
         browser.logOut();
         assertThat(browser.violations()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void anAdministratorOnboardsAnOrganisationWhoseFirstCoordinatorThenLogsIn() {
+        String tenant = "omsorg-" + run;
+        String name = "Omsorg i Öjebyn " + run + " AB";
+        String email = "karin.ostlund@" + tenant + ".se";
+
+        browser.logIn("samlyft-forvaltare");
+        browser.open("/forvaltning/organisationer/ny");
+        browser.check("forvaltare-ny-organisation");
+        browser.type("namn", name);
+        browser.type("tenant", tenant);
+        browser.choose("kind", "Privat utförare");
+        browser.type("orgnr", organisationNumber(Integer.parseInt(run.substring(0, 4), 16) % 90_000));
+        browser.type("kontaktNamn", "Karin Östlund");
+        browser.type("kontaktEpost", email);
+        browser.press("Anslut organisationen");
+        assertThat(browser.path()).isEqualTo("/forvaltning/organisationer/" + tenant);
+        assertThat(browser.heading()).contains(name);
+        browser.type("fornamn", "Karin");
+        browser.type("efternamn", "Östlund");
+        browser.type("epost", email);
+        browser.type("arbetsplatskod", "kontoret");
+        browser.type("arbetsplats", "Kontoret i Öjebyn");
+        browser.type("fodelsear", "1976");
+        browser.press("Utse samordnaren");
+        assertThat(browser.path()).isEqualTo("/forvaltning/organisationer/" + tenant);
+        browser.check("forvaltare-organisation-samordnare");
+        browser.logOut();
+
+        // Provisioning makes her Keycloak user in the new Organization; she sets her password and logs in.
+        eventually(() -> keycloak.givePassword(email), made -> made);
+        browser.logIn(email);
+        browser.open("/personal");
+        assertThat(browser.heading()).isEqualTo("Personal");
+        List<List<String>> staff = tableRows("table");
+        assertThat(staff).hasSize(1);
+        assertThat(staff.getFirst().getFirst()).contains("Karin Östlund");
+        assertThat(staff.getFirst().getLast())
+                .as("her own login, which she just used")
+                .startsWith("aktiv");
+        browser.check("ny-samordnare-personal");
+        browser.logOut();
+        assertThat(browser.violations()).isEmpty();
+    }
+
+    /** A valid organisation number of a legal person: {@code 2120NN-NNNC} with its Luhn check digit. */
+    private static String organisationNumber(int serial) {
+        String body = "2120" + String.format("%05d", serial);
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = (body.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += digit / 10 + digit % 10;
+        }
+        return body.substring(0, 6) + "-" + body.substring(6) + (10 - sum % 10) % 10;
+    }
+
+    /**
+     * Registers a personal identity number for the person, as their coordinator would: one born on 15 June of the
+     * person's birth year, serial {@code 100 + serial}. Returns the number and the person's sex as the list says it.
+     */
+    private String withPersonalNumber(String coordinator, String personId, int serial) {
+        TestHttp.Response read = gateway.get("/api/identity/people/" + personId, coordinator);
+        JsonNode person = ok(read);
+        String digits = String.format("%02d0615%03d", person.path("birthYear").asInt() % 100, 100 + serial);
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int product = (digits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += product / 10 + product % 10;
+        }
+        String number = person.path("birthYear").asInt() + digits.substring(2, 6) + "-" + digits.substring(6)
+                + (10 - sum % 10) % 10;
+        ObjectNode changed = JSON.createObjectNode();
+        for (String field : List.of(
+                "givenName",
+                "familyName",
+                "email",
+                "workplaceId",
+                "workplaceName",
+                "occupation",
+                "sex",
+                "educationLevel")) {
+            changed.put(field, person.path(field).asString());
+        }
+        changed.put("birthYear", person.path("birthYear").asInt()).put("personalIdentityNumber", number);
+        if (person.hasNonNull("managerId")) {
+            changed.put("managerId", person.path("managerId").asString());
+        }
+        changed.set("roles", person.path("roles"));
+        TestHttp.Response saved = gateway.send(gateway.request("/api/identity/people/" + personId, coordinator)
+                .header("Content-Type", "application/json")
+                .header("If-Match", read.header("ETag"))
+                .PUT(HttpRequest.BodyPublishers.ofString(changed.toString()))
+                .build());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        Map<String, String> sexWords =
+                Map.of("WOMAN", "Kvinna", "MAN", "Man", "NON_BINARY", "Icke-binär", "NOT_STATED", "Ej angivet");
+        return number + "|" + sexWords.get(person.path("sex").asString());
     }
 
     /** The text of each body row's cells (header cell first) of the table that {@code selector} finds. */

@@ -348,6 +348,67 @@ class TenantIsolationMatrixTest {
         assertThat(anotherManagersStaff.toString()).doesNotContain(ofStaff, ofTheCoordinator);
     }
 
+    /**
+     * The funder's participant list of the first tenant's programme (identity's download and reporting's list of
+     * participants) is its coordinator's only: never another organisation's coordinator, a federation's project leader
+     * or the tenant's own participants. The login state of the tenant's people is shown to its coordinator and to no
+     * other organisation.
+     */
+    @Test
+    void anotherOrganisationOrFederationNeverGetsTheParticipantListOrTheLoginStatus() {
+        TestHttp gateway = platform.gateway();
+        String programme = gateway.get("/api/catalog/programmes?size=100", owner)
+                .json()
+                .path("items")
+                .valueStream()
+                .filter(item -> item.path("name").asString().equals(marker))
+                .map(item -> item.path("id").asString())
+                .findFirst()
+                .orElseThrow();
+        List<String> lists = List.of(
+                "/api/identity/programmes/" + programme + "/participants?format=csv",
+                "/api/identity/programmes/" + programme + "/participants?format=xlsx",
+                "/api/reports/programmes/" + programme + "/participants");
+        Map<String, String> outsiders = Map.of(
+                "another organisation's coordinator", other,
+                "a federation's project leader", keycloak.tokenOf("akademi-norr-projektledare"),
+                "another organisation's manager", keycloak.tokenOf("mala-chef"));
+        List<String> unexpected = new ArrayList<>();
+        for (String list : lists) {
+            TestHttp.Response own = Eventually.until(
+                    Duration.ofSeconds(60), () -> gateway.get(list, owner), answer -> answer.status() != 404);
+            assertThat(own.status())
+                    .as("the owner's coordinator: " + list + " " + own.body())
+                    .isEqualTo(200);
+            outsiders.forEach((who, token) -> {
+                TestHttp.Response refused = gateway.get(list, token);
+                if (refused.status() / 100 == 2 || refused.body().contains(marker)) {
+                    unexpected.add(who + ": " + list + " → " + refused.status());
+                }
+            });
+        }
+        String person = gateway.get("/api/identity/people?size=1", owner)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(gateway.get("/api/identity/people/" + person, owner)
+                        .json()
+                        .path("login")
+                        .path("state")
+                        .asString())
+                .as("the coordinator sees their person's login state")
+                .isIn("PENDING", "ACTIVE", "FAILED");
+        outsiders.forEach((who, token) -> {
+            TestHttp.Response refused = gateway.get("/api/identity/people/" + person, token);
+            if (refused.status() / 100 == 2 || refused.body().contains("\"login\"")) {
+                unexpected.add(who + ": the login status of " + person + " → " + refused.status());
+            }
+        });
+        assertThat(unexpected).isEmpty();
+    }
+
     private static String enrolled(TestHttp gateway, String token, String offering) {
         TestHttp.Response response = Eventually.until(
                 Duration.ofSeconds(60),

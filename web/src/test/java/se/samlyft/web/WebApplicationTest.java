@@ -59,6 +59,38 @@ class WebApplicationTest {
     }
 
     @Test
+    void theStaffListShowsEachLoginAndWhyKeycloakRefusedOneAndSearchesThroughIdentity() throws Exception {
+        GATEWAY.answer("GET /api/identity/people", 200, """
+                {"items":[%s,%s],"page":0,"size":25,"totalItems":2,"totalPages":1}""".formatted(
+                        person("Åsa", "Öberg", "{\"state\":\"ACTIVE\",\"reason\":null}"),
+                        person("Märta", "Lund", "{\"state\":\"FAILED\",\"reason\":\"Keycloak: ogiltigt namn\"}")));
+
+        String page = mvc.perform(get("/personal").param("q", "Öberg").with(coordinator()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("Åsa Öberg", "aktiv", "misslyckades", "– Keycloak: ogiltigt namn");
+        assertThat(GATEWAY.received().getFirst().path()).startsWith("/api/identity/people?q=%C3%96berg");
+    }
+
+    private static String person(String givenName, String familyName, String login) {
+        return """
+                {"id":"%s","givenName":"%s","familyName":"%s","email":null,"hasPersonalIdentityNumber":false,
+                 "workplaceId":"hemtjanst","workplaceName":"Hemtjänst Centrum","occupation":"ASSISTANT_NURSE",
+                 "managerId":null,"sex":"WOMAN","birthYear":1978,"educationLevel":null,"roles":["participant"],
+                 "status":"EMPLOYED","leftOn":null,"login":%s,"version":1}""".formatted(UUID.randomUUID(), givenName, familyName, login);
+    }
+
+    private static OidcLoginRequestPostProcessor coordinator() {
+        return oidcLogin()
+                .idToken(token ->
+                        token.claim("name", "Sara Samordnare").claim("preferred_username", "arvidsjaur-samordnare"))
+                .authorities(new SimpleGrantedAuthority("ROLE_coordinator"));
+    }
+
+    @Test
     void aPageNeedsALoginThroughKeycloakWithPkce() throws Exception {
         mvc.perform(get("/mina-utbildningar"))
                 .andExpect(status().is3xxRedirection())

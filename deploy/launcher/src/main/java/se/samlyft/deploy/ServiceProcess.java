@@ -146,6 +146,7 @@ final class ServiceProcess extends ProcessComponent {
         arguments.addAll(jwtArguments(ports));
         if (module.equals("identity-service")) {
             arguments.add("--samlyft.identity.keycloak.server-url=" + Keycloak.publicUrl(ports));
+            arguments.add("--samlyft.identity.reporting-url=http://127.0.0.1:" + ports.reporting());
         }
         if (module.equals("integration-service")) {
             arguments.add("--samlyft.integration.targets.allow-loopback=true");

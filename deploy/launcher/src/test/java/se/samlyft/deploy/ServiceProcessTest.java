@@ -44,10 +44,14 @@ class ServiceProcessTest {
     }
 
     @Test
-    void tellsIdentityServiceWhereKeycloaksAdminApiIs() {
+    void tellsIdentityServiceWhereKeycloaksAdminApiAndReportingsApiAre() {
         ServiceProcess identity = ServiceProcess.service(settings, "identity-service", "identity", 18081, 19081);
 
-        assertThat(identity.arguments()).contains("--samlyft.identity.keycloak.server-url=http://localhost:18180");
+        assertThat(identity.arguments())
+                .contains(
+                        "--samlyft.identity.keycloak.server-url=http://localhost:18180",
+                        "--samlyft.identity.reporting-url=http://127.0.0.1:"
+                                + settings.ports().reporting());
     }
 
     @Test

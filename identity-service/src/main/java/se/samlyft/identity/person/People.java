@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The people of the current tenant scope (row-level security shows no other tenant's). Storing one hands its
@@ -14,10 +15,14 @@ public interface People {
 
     Optional<Person> find(UUID id);
 
-    /** One page of the scope's people, ordered by family and given name, and how many there are. */
-    List<Person> page(int page, int size);
+    /**
+     * One page of the scope's people, ordered by family and given name: those whose name, e-mail address or workplace
+     * holds the query's words (in order, in any case), or everyone without a query.
+     */
+    List<Person> page(@Nullable String query, int page, int size);
 
-    long count();
+    /** How many people {@link #page} pages through. */
+    long count(@Nullable String query);
 
     /** One page of the people whose manager is {@code managerId}, ordered by family and given name. */
     List<Person> pageManagedBy(UUID managerId, int page, int size);

@@ -91,6 +91,22 @@ public final class IdentityPolicy {
         }
     }
 
+    /** The rule of the funder's participant list, which reporting applies to the programme's owner as well. */
+    public static final String PARTICIPANT_LIST_RULE = "Only the project leader of the programme's owner (its"
+            + " coordinator, or the federation coordinator when a federation owns it) may list the programme's"
+            + " participants.";
+
+    /**
+     * The organisation whose project leader the caller may be: a coordinator's or a federation coordinator's own.
+     * Whether it owns a given programme is reporting's to say.
+     */
+    public static TenantId requireMayBeProjectLeader() {
+        if (!isCoordinator()) {
+            throw new Denied(PARTICIPANT_LIST_RULE);
+        }
+        return callersTenant();
+    }
+
     /** Refuses anyone but a platform administrator onboarding an organisation. */
     public static void requireMayOnboard() {
         if (!isPlatformAdmin()) {

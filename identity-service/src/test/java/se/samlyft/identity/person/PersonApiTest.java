@@ -323,6 +323,62 @@ class PersonApiTest extends AgainstIdentity {
     }
 
     @Test
+    void theExportSaysWhereTheLoginStandsAndClaimsNoKeycloakUserWhenKeycloakRefusedIt() {
+        String id = api.register(DOROTEA, person("Ingrid", "Åkesson", "ingrid.akesson@dorotea.se"));
+        var pending = api.get(PEOPLE + "/" + id + "/export", coordinatorOf(DOROTEA))
+                .json()
+                .path("login");
+        new JdbcTemplate(database.ownerDataSource())
+                .update(
+                        "update person set login_state = 'FAILED', login_reason = ? where id = ?::uuid",
+                        "Keycloak: invalid username",
+                        id);
+
+        var failed = api.get(PEOPLE + "/" + id + "/export", coordinatorOf(DOROTEA))
+                .json()
+                .path("login");
+
+        assertThat(pending.path("state").asString()).isEqualTo("PENDING");
+        assertThat(pending.path("keycloakUsername").asString()).isEqualTo(id);
+        assertThat(failed.path("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("reason").asString()).isEqualTo("Keycloak: invalid username");
+        assertThat(failed.path("keycloakUsername").isNull()
+                        || failed.path("keycloakUsername").isMissingNode())
+                .as("no Keycloak user is claimed for a failed login")
+                .isTrue();
+    }
+
+    @Test
+    void aCoordinatorSearchesThePeopleByNameEmailOrWorkplace() {
+        api.register(VILHELMINA, person("Signe", "Åström", "signe.astrom@vilhelmina.se"));
+        api.register(
+                VILHELMINA,
+                person("Nils", "Berg", "nils.berg@vilhelmina.se")
+                        .put("workplaceId", "sarkens-boende")
+                        .put("workplaceName", "Särkens äldreboende"));
+
+        var byName = api.get(PEOPLE + "?q=signe+%C3%85STR%C3%96M", coordinatorOf(VILHELMINA));
+        var byWorkplace = api.get(PEOPLE + "?q=s%C3%A4rkens", coordinatorOf(VILHELMINA));
+        var wildcard = api.get(PEOPLE + "?q=%25", coordinatorOf(VILHELMINA));
+
+        assertThat(byName.json()
+                        .path("items")
+                        .valueStream()
+                        .map(p -> p.path("familyName").asString()))
+                .containsExactly("Åström");
+        assertThat(byName.json().path("totalItems").asLong()).isEqualTo(1);
+        assertThat(byWorkplace
+                        .json()
+                        .path("items")
+                        .valueStream()
+                        .map(p -> p.path("familyName").asString()))
+                .containsExactly("Berg");
+        assertThat(wildcard.json().path("items"))
+                .as("a % is looked for, not a wildcard")
+                .isEmpty();
+    }
+
+    @Test
     void everyReadOfAPersonalIdentityNumberIsLoggedWithWhoWhomAndWhenForThePersonAndTheCoordinators() {
         String id = api.register(
                 DOROTEA,

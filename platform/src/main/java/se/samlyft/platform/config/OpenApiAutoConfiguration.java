@@ -59,6 +59,12 @@ public class OpenApiAutoConfiguration {
             return new ProblemResponsesCustomizer();
         }
 
+        /** The CSV and XLSX files an operation with a {@code format} parameter also answers. */
+        @Bean
+        OperationCustomizer samlyftExportFiles() {
+            return new ExportFilesCustomizer();
+        }
+
         /** The problem's schema, also in the document of a service that declares its own {@link OpenAPI}. */
         @Bean
         OpenApiCustomizer samlyftProblemSchema() {

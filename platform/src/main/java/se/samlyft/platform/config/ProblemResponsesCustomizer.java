@@ -27,7 +27,8 @@ import org.springframework.web.method.HandlerMethod;
  * {@code application/problem+json} body of the schema {@value #PROBLEM}: 401 always (every operation needs a bearer
  * token), 403 but for the caller's own {@code /me}, 400 when the request has parameters or a body, 404 when the path
  * names an object, 409 for a change (POST, PUT, DELETE), and 412 and 428 for an update that takes {@code If-Match}.
- * An operation may declare a problem of its own with {@code @ApiResponse(responseCode = "404", description = ...)};
+ * An operation that declares its problems with their bodies (enrolment's do) keeps exactly those. An operation may
+ * declare a problem of its own with {@code @ApiResponse(responseCode = "404", description = ...)};
  * it gets the problem's body too. Success bodies that springdoc offers as {@code *}{@code /*} are offered as {@code application/json}, which the
  * services answer.
  */
@@ -48,6 +49,14 @@ final class ProblemResponsesCustomizer implements OperationCustomizer {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         List<RequestMethod> methods = mapping == null ? List.of() : Arrays.asList(mapping.method());
         boolean own = mapping != null && Arrays.stream(mapping.path()).anyMatch(path -> path.endsWith("/me"));
+        boolean declared = responses.entrySet().stream()
+                .anyMatch(response -> response.getKey().startsWith("4")
+                        && response.getValue().getContent() != null
+                        && response.getValue().getContent().containsKey(PROBLEM_JSON));
+        if (declared) {
+            operation.setResponses(sorted(responses));
+            return operation;
+        }
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             problem(responses, HttpStatus.BAD_REQUEST);
         }

@@ -36,6 +36,16 @@ public interface Reports {
      */
     List<String> tenantsReportedBy(String owner, UUID programmeId);
 
+    /** Whether the read model knows the programme, whatever the scope: yes or no, nothing about it. */
+    boolean programmeKnown(UUID programmeId);
+
+    /**
+     * The programme's participants in the scope who have not been erased, each once: the people who began an
+     * enrolment in it, with their first and last months. For a federation, only its members' enrolments on the
+     * federation's own offerings or in its own programmes.
+     */
+    List<ProgrammeParticipant> participants(UUID programmeId, @Nullable String federation);
+
     /**
      * The participants of the selection by the month they began, the first month each one began in: counts of
      * distinct participants, oldest month first.

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * on which another member (Norsjö) enrols: the owner reports all of them to the funder; the partner and the member
  * see their own. An organisation outside both (Malå) that has an enrolment in the programme on an offering of its own
  * stays hidden from the owner, and the owner's people from everyone else. Two of Skellefteå's people begin in March,
- * the partner's and Norsjö's in April; the partner's person also reports hours for August, after the period.
+ * the partner's and Norsjö's in April (Norsjö's completes in May); the partner's person also reports hours for
+ * August, after the period.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeOwnerReportTest extends AgainstReporting {
@@ -34,6 +35,7 @@ class ProgrammeOwnerReportTest extends AgainstReporting {
     private final String outsider = tenant("mala");
     private final UUID programme = UUID.randomUUID();
     private final List<Person> people = new ArrayList<>();
+    private final Person norsjoPerson = Person.of(member).sex("NON_BINARY").born(1988);
 
     @BeforeAll
     void applyTheProgramme() {
@@ -73,11 +75,12 @@ class ProgrammeOwnerReportTest extends AgainstReporting {
         events.add(late.started("2021-04-12T08:00:00Z"));
         events.add(late.timeStatement("2021-04-30T18:00:00Z", "IN_PROGRESS", "2021-04", "8", "8", 1));
         events.add(late.timeStatement("2021-08-31T18:00:00Z", "IN_PROGRESS", "2021-08", "5", "3", 1));
-        Person norsjo = Person.of(member).sex("NON_BINARY").born(1988);
+        Person norsjo = norsjoPerson;
         Enrolment joint = Enrolment.of(norsjo, federation, programme);
         events.add(norsjo.described());
         events.add(joint.requested("2021-04-01T08:00:00Z"));
         events.add(joint.started("2021-04-15T08:00:00Z"));
+        events.add(joint.completed("2021-05-20T08:00:00Z"));
         Person elsewhere = Person.of(outsider).sex("WOMAN").born(1980);
         Enrolment own = Enrolment.of(elsewhere, outsider, programme);
         events.add(elsewhere.described());
@@ -179,6 +182,49 @@ class ProgrammeOwnerReportTest extends AgainstReporting {
         assertThat(august.json().path("errors").get(0).path("field").asString()).isEqualTo("month");
         assertThat(august.json().path("errors").get(0).path("message").asString())
                 .contains("2021-01-01", "2021-06-30");
+    }
+
+    @Test
+    void theOwnersProjectLeaderListsExactlyTheProgrammesParticipantsWithTheirMonths() {
+        JsonNode list = http.get(participants(programme), coordinatorOf(owner)).json();
+
+        assertThat(list.path("participants")
+                        .valueStream()
+                        .map(participant -> participant.path("personId").asString()
+                                + " " + participant.path("organisation").asString()
+                                + " " + participant.path("startMonth").asString()
+                                + " "
+                                + (participant.path("endMonth").isNull()
+                                        ? "-"
+                                        : participant.path("endMonth").asString())))
+                .as("the owner's two, its partner's and the federation member's: never the outsider's")
+                .containsExactlyInAnyOrder(
+                        people.get(0).id() + " " + owner + " 2021-03 -",
+                        people.get(1).id() + " " + owner + " 2021-03 -",
+                        people.get(2).id() + " " + partner + " 2021-04 -",
+                        norsjoPerson.id() + " " + member + " 2021-04 2021-05");
+    }
+
+    @Test
+    void refusesTheParticipantListToAnyoneButTheOwnersProjectLeader() {
+        for (String token : List.of(
+                coordinatorOf(partner),
+                coordinatorOf(member),
+                coordinatorOf(outsider),
+                federationCoordinatorOf(federation))) {
+            var refused = http.get(participants(programme), token);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().path("detail").asString())
+                    .contains("Only the project leader of the programme's owner");
+        }
+        assertThat(http.get(participants(UUID.randomUUID()), coordinatorOf(owner))
+                        .status())
+                .as("an unknown programme")
+                .isEqualTo(404);
+    }
+
+    private String participants(UUID programmeId) {
+        return "/api/reports/programmes/" + programmeId + "/participants";
     }
 
     private String followUp() {

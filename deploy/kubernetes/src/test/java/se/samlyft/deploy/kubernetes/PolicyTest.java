@@ -439,7 +439,8 @@ class PolicyTest {
                 List.of(
                         "SAMLYFT_IDENTITY_PERSONAL_NUMBER_KEY",
                         "SAMLYFT_IDENTITY_KEYCLOAK_SERVER_URL",
-                        "SAMLYFT_IDENTITY_KEYCLOAK_CLIENT_SECRET"),
+                        "SAMLYFT_IDENTITY_KEYCLOAK_CLIENT_SECRET",
+                        "SAMLYFT_IDENTITY_REPORTING_URL"),
                 "reporting-service",
                 List.of("SAMLYFT_REPORTING_PSEUDONYM_KEY"),
                 "gateway",

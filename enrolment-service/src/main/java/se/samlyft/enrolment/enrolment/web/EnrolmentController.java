@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.samlyft.enrolment.enrolment.EnrolmentState;
 import se.samlyft.enrolment.enrolment.application.ApplyingForASeat;
@@ -34,6 +36,14 @@ import se.samlyft.enrolment.enrolment.application.RecordingAttendance;
 import se.samlyft.enrolment.enrolment.application.RecordingTime;
 import se.samlyft.enrolment.enrolment.application.TakingTheCourse;
 import se.samlyft.enrolment.enrolment.application.Withdrawing;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Answered;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Busy;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Conflicting;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Invalid;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Move;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Refused;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Stale;
+import se.samlyft.enrolment.enrolment.web.ProblemResponses.Unknown;
 import se.samlyft.platform.problem.ETags;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.security.Caller;
@@ -114,6 +124,12 @@ class EnrolmentController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Invalid
+    @Refused
+    @Unknown
+    @Conflicting
+    @Busy
     @PostMapping
     ResponseEntity<EnrolmentView> requestSeat(@Valid @RequestBody EnrolmentRequest request) {
         EnrolmentDetails enrolment = applying.apply(caller(), request.offeringId(), request.personId());
@@ -127,6 +143,8 @@ class EnrolmentController {
      * A page of enrolments, newest first: the organisation's for a coordinator, the caller's own for anyone else, and
      * with {@code staff=true} those of the people the caller manages.
      */
+    @Answered
+    @Invalid
     @GetMapping
     EnrolmentPage list(
             @RequestParam(defaultValue = "false") boolean staff,
@@ -140,6 +158,7 @@ class EnrolmentController {
      * The requests awaiting a decision: for a coordinator every one in the organisation, for a manager those of the
      * people they manage; the hold that runs out first first.
      */
+    @Answered
     @GetMapping("/approvals")
     List<EnrolmentView> approvals() {
         return reading.awaitingApproval(caller()).stream()
@@ -152,6 +171,10 @@ class EnrolmentController {
      * enrolments for the offering's owner (a coordinator, or the federation's project leader for a joint offering);
      * a coordinator of an organisation in its audience sees their own organisation's.
      */
+    @Answered
+    @Invalid
+    @Refused
+    @Unknown
     @GetMapping("/offerings/{offeringId}")
     EnrolmentPage roster(
             @PathVariable UUID offeringId,
@@ -168,28 +191,43 @@ class EnrolmentController {
      * How an offering's seats are used, for its owner: the pool and what is taken of it, and per organisation its
      * quota, the seats its people hold from the quota and from the pool, and how many await approval or wait.
      */
+    @Answered
+    @Refused
+    @Unknown
     @GetMapping("/offerings/{offeringId}/seats")
     SeatsView seatUse(@PathVariable UUID offeringId) {
         return SeatsView.of(following.seatUse(caller(), offeringId));
     }
 
+    @Answered
+    @Unknown
     @GetMapping("/{id}")
     ResponseEntity<EnrolmentView> get(@PathVariable UUID id) {
         return answer(reading.one(caller(), id));
     }
 
+    @Answered
+    @Unknown
+    @Conflicting
+    @Stale
+    @Busy
     @PostMapping("/{id}/withdraw")
     ResponseEntity<EnrolmentView> withdraw(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(withdrawing.withdraw(caller(), id, ifMatch));
     }
 
+    @Move
+    @Busy
     @PostMapping("/{id}/approve")
     ResponseEntity<EnrolmentView> approve(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(deciding.approve(caller(), id, ifMatch));
     }
 
+    @Move
+    @Invalid
+    @Busy
     @PostMapping("/{id}/decline")
     ResponseEntity<EnrolmentView> decline(
             @PathVariable UUID id,
@@ -198,24 +236,29 @@ class EnrolmentController {
         return answer(deciding.decline(caller(), id, ifMatch, request.reason()));
     }
 
+    @Move
     @PostMapping("/{id}/start")
     ResponseEntity<EnrolmentView> start(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(taking.start(caller(), id, ifMatch));
     }
 
+    @Move
     @PostMapping("/{id}/pause")
     ResponseEntity<EnrolmentView> pause(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(taking.pause(caller(), id, ifMatch));
     }
 
+    @Move
     @PostMapping("/{id}/resume")
     ResponseEntity<EnrolmentView> resume(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(taking.resume(caller(), id, ifMatch));
     }
 
+    @Move
+    @Invalid
     @PostMapping("/{id}/progress")
     ResponseEntity<EnrolmentView> progress(
             @PathVariable UUID id,
@@ -225,18 +268,22 @@ class EnrolmentController {
     }
 
     /** Attendance of a scheduled course, or completion of a self-paced one whose modules the catalog did not count. */
+    @Move
     @PostMapping("/{id}/completion")
     ResponseEntity<EnrolmentView> completion(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(attendance.completion(caller(), id, ifMatch));
     }
 
+    @Move
     @PostMapping("/{id}/no-show")
     ResponseEntity<EnrolmentView> noShow(
             @PathVariable UUID id, @RequestHeader(name = ETags.IF_MATCH, required = false) @Nullable String ifMatch) {
         return answer(attendance.noShow(caller(), id, ifMatch));
     }
 
+    @Move
+    @Invalid
     @PostMapping("/{id}/evaluation")
     ResponseEntity<EnrolmentView> evaluate(
             @PathVariable UUID id,
@@ -245,6 +292,8 @@ class EnrolmentController {
         return answer(evaluating.evaluate(caller(), id, ifMatch, request.usefulness(), request.comment()));
     }
 
+    @Move
+    @Invalid
     @PostMapping("/{id}/time-statements")
     ResponseEntity<TimeStatementView> confirmTimeStatement(
             @PathVariable UUID id,
@@ -256,6 +305,8 @@ class EnrolmentController {
                 TimeStatementView.of(time.confirm(caller(), id, ifMatch, month, request.hours(), paid)));
     }
 
+    @Answered
+    @Unknown
     @GetMapping("/{id}/time-statements")
     List<TimeStatementView> timeStatements(@PathVariable UUID id) {
         return time.statements(caller(), id).stream().map(TimeStatementView::of).toList();

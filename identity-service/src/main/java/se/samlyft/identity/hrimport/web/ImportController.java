@@ -58,11 +58,7 @@ class ImportController {
                             schema = @Schema(implementation = ImportReport.class)))
     @ApiResponse(
             responseCode = "422",
-            description = "The file has problems (each listed in problems); nothing was saved",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "#/components/schemas/Problem")))
+            description = "The file has problems (each listed in problems); nothing was saved")
     ResponseEntity<Object> importStaff(
             InputStream file,
             @RequestParam(defaultValue = "false") boolean dryRun,

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,12 @@ class JdbcPeople implements People {
             occupation, manager_id, sex, birth_year, education_level, roles, status, left_on, version, login_state,
             login_reason""";
 
+    /** A person whose name, e-mail address or workplace matches {@code :pattern}, or anyone without one. */
+    private static final String MATCHES = """
+            (cast(:pattern as text) is null
+             or lower(given_name || ' ' || family_name || ' ' || email || ' ' || workplace_name || ' ' || workplace_id)
+                like cast(:pattern as text))""";
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
     private final PersonalNumberCipher cipher;
@@ -73,16 +80,38 @@ class JdbcPeople implements People {
     }
 
     @Override
-    public List<Person> page(int page, int size) {
-        return jdbc.sql("select " + COLUMNS + " from person order by family_name, given_name, id limit ? offset ?")
-                .params(size, (long) page * size)
+    public List<Person> page(@Nullable String query, int page, int size) {
+        return jdbc.sql("select " + COLUMNS + " from person where " + MATCHES
+                        + " order by family_name, given_name, id limit :size offset :offset")
+                .param("pattern", pattern(query))
+                .param("size", size)
+                .param("offset", (long) page * size)
                 .query(this::row)
                 .list();
     }
 
     @Override
-    public long count() {
-        return jdbc.sql("select count(*) from person").query(Long.class).single();
+    public long count(@Nullable String query) {
+        return jdbc.sql("select count(*) from person where " + MATCHES)
+                .param("pattern", pattern(query))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The pattern {@link #MATCHES} looks for: the query's words in order, each part of the name, address or workplace,
+     * with the wildcards of LIKE taken literally; every person without a query.
+     */
+    private static @Nullable String pattern(@Nullable String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        String escaped = query.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + String.join("%", escaped.split("\\s+")) + "%";
     }
 
     @Override

@@ -28,8 +28,9 @@ class JdbcPersonalNumberReads implements PersonalNumberReads {
     public void record(PersonalNumberRead read) {
         jdbc.sql("""
                         insert into personal_number_read
-                            (id, tenant_id, person_id, read_at, reader, reader_person, reader_role, purpose)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            (id, tenant_id, person_id, read_at, reader, reader_person, reader_role, purpose,
+                             programme_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         read.id(),
                         read.organisation().value(),
@@ -38,14 +39,16 @@ class JdbcPersonalNumberReads implements PersonalNumberReads {
                         read.reader(),
                         read.readerPerson().orElse(null),
                         read.role().name(),
-                        read.purpose().name())
+                        read.purpose().name(),
+                        read.programme().orElse(null))
                 .update();
     }
 
     @Override
     public List<PersonalNumberRead> page(@Nullable UUID person, int page, int size) {
         return jdbc.sql("""
-                        select id, tenant_id, person_id, read_at, reader, reader_person, reader_role, purpose
+                        select id, tenant_id, person_id, read_at, reader, reader_person, reader_role, purpose,
+                               programme_id
                         from personal_number_read
                         where (cast(:person as uuid) is null or person_id = :person)
                         order by read_at desc, id
@@ -61,7 +64,8 @@ class JdbcPersonalNumberReads implements PersonalNumberReads {
                         row.getString("reader"),
                         Optional.ofNullable(row.getObject("reader_person", UUID.class)),
                         PersonalNumberRead.ReaderRole.valueOf(row.getString("reader_role")),
-                        PersonalNumberRead.Purpose.valueOf(row.getString("purpose"))))
+                        PersonalNumberRead.Purpose.valueOf(row.getString("purpose")),
+                        Optional.ofNullable(row.getObject("programme_id", UUID.class))))
                 .list();
     }
 

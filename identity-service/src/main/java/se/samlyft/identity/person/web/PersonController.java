@@ -83,17 +83,20 @@ class PersonController {
     }
 
     /**
-     * The organisation's people for its coordinators; the people the caller manages for a manager, and for anyone
-     * who asks for {@code staff=true}.
+     * The organisation's people for its coordinators, those whose name, e-mail address or workplace holds the words of
+     * {@code q} when given; the people the caller manages for a manager, and for anyone who asks for {@code
+     * staff=true}.
      */
     @GetMapping
     Page<PersonView> listPeople(
             @RequestParam(defaultValue = "false") boolean staff,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         IdentityPolicy.requireMayListPeople();
         if (!staff && IdentityPolicy.isCoordinator()) {
-            return Page.of(people.page(page, size).stream().map(PersonView::of).toList(), page, size, people.count());
+            return Page.of(
+                    people.page(q, page, size).stream().map(PersonView::of).toList(), page, size, people.count(q));
         }
         return IdentityPolicy.caller()
                 .personId()
@@ -156,7 +159,8 @@ class PersonController {
                     reader.username(),
                     reader.personId(),
                     own ? PersonalNumberRead.ReaderRole.THE_PERSON : PersonalNumberRead.ReaderRole.COORDINATOR,
-                    PersonalNumberRead.Purpose.EXPORT));
+                    PersonalNumberRead.Purpose.EXPORT,
+                    Optional.empty()));
         }
         return PersonExport.of(person);
     }

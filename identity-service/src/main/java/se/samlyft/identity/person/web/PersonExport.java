@@ -36,8 +36,25 @@ record PersonExport(
         long version,
         Login login) {
 
-    /** The person's Keycloak user: its user name and the {@code personId} attribute that the tokens carry. */
-    record Login(String keycloakUsername, UUID personIdAttribute) {}
+    /**
+     * The person's login as provisioning last found it: {@code ACTIVE} once Keycloak has the person's last change,
+     * {@code PENDING} until then, {@code FAILED} with Keycloak's reason when it refused the user. The Keycloak user
+     * name and the {@code personId} attribute the tokens carry are named unless the login failed, when no user may
+     * exist for them.
+     */
+    record Login(
+            se.samlyft.identity.person.Login.State state,
+            @Nullable String reason,
+            @Nullable String keycloakUsername,
+            @Nullable UUID personIdAttribute) {
+
+        static Login of(Person person) {
+            se.samlyft.identity.person.Login login = person.login();
+            boolean failed = login.state() == se.samlyft.identity.person.Login.State.FAILED;
+            return new Login(
+                    login.state(), login.reason(), failed ? null : person.id().toString(), failed ? null : person.id());
+        }
+    }
 
     static PersonExport of(Person person) {
         PersonProfile profile = person.profile();
@@ -61,6 +78,6 @@ record PersonExport(
                 person.status(),
                 person.leftOn(),
                 person.version(),
-                new Login(person.id().toString(), person.id()));
+                Login.of(person));
     }
 }

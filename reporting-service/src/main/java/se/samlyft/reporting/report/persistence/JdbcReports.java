@@ -26,6 +26,7 @@ import se.samlyft.reporting.report.MonthlyReport;
 import se.samlyft.reporting.report.PaidTimeEvidence;
 import se.samlyft.reporting.report.Participation;
 import se.samlyft.reporting.report.Period;
+import se.samlyft.reporting.report.ProgrammeParticipant;
 import se.samlyft.reporting.report.ProgrammeTarget;
 import se.samlyft.reporting.report.Reports;
 import se.samlyft.reporting.report.SmallCounts;
@@ -134,6 +135,33 @@ class JdbcReports implements Reports {
                 .param("programme", programmeId)
                 .param("owner", owner)
                 .query(String.class)
+                .list();
+    }
+
+    @Override
+    public boolean programmeKnown(UUID programmeId) {
+        return Boolean.TRUE.equals(jdbc.sql("select reporting_programme_known(:programme)")
+                .param("programme", programmeId)
+                .query(Boolean.class)
+                .single());
+    }
+
+    @Override
+    public List<ProgrammeParticipant> participants(UUID programmeId, @Nullable String federation) {
+        Filter filter = Filter.of(programmeId, null, federation, scope()).jointOnly();
+        plan();
+        return filter.bind(jdbc.sql("""
+                        select p.person_id, e.tenant_id, to_char(min(%2$s), 'YYYY-MM') as start_month,
+                               case when bool_and(e.ended_on is not null)
+                                    then to_char(max(e.ended_on), 'YYYY-MM') end as end_month
+                        %1$s and %3$s and p.person_id is not null
+                        group by e.participant, p.person_id, e.tenant_id
+                        order by e.tenant_id, start_month, p.person_id""".formatted(filter.from(), COUNTED_ON, BEGAN)))
+                .query((row, n) -> new ProgrammeParticipant(
+                        row.getObject("person_id", UUID.class),
+                        row.getString("tenant_id"),
+                        YearMonth.parse(row.getString("start_month")),
+                        row.getString("end_month") == null ? null : YearMonth.parse(row.getString("end_month"))))
                 .list();
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samlyft.platform.export.Format;
 import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.NotFound;
 import se.samlyft.platform.tenancy.TenantContext;
@@ -31,6 +32,7 @@ import se.samlyft.reporting.report.FollowUp;
 import se.samlyft.reporting.report.MonthlyReport;
 import se.samlyft.reporting.report.PaidTimeEvidence;
 import se.samlyft.reporting.report.Period;
+import se.samlyft.reporting.report.ProgrammeParticipant;
 import se.samlyft.reporting.report.ProgrammeTarget;
 import se.samlyft.reporting.report.Reports;
 import se.samlyft.reporting.report.SmallCounts;
@@ -149,6 +151,28 @@ class ReportController {
                 () -> ReportSheets.of(report),
                 "manadsrapport-" + programmeId + "-" + month);
     }
+
+    /**
+     * The programme's participants for the funder's participant list, which identity completes with their personal
+     * identity numbers: only for the project leader of the programme's owner (the owning organisation's coordinator, or
+     * the owning federation's federation coordinator). Anyone else gets 403 naming that rule; an unknown programme 404.
+     */
+    @GetMapping("/programmes/{programmeId}/participants")
+    ParticipantsView participants(@PathVariable UUID programmeId) {
+        Reader reader = ReportingPolicy.requireReportReader().requireMayListPeople();
+        if (programmeOf(reader, programmeId).isEmpty()) {
+            if (TenantContext.callAs(TenantScope.of(reader.tenant()), () -> reports.programmeKnown(programmeId))) {
+                throw ReportingPolicy.notTheProjectLeaderOfTheOwner();
+            }
+            throw NotFound.of("programme", programmeId);
+        }
+        Scope scope = reader.readsAsFederation() ? scopeOf(reader, null) : ownerScope(reader, programmeId);
+        return new ParticipantsView(
+                programmeId, scope.read(() -> reports.participants(programmeId, scope.federation())));
+    }
+
+    /** The participants of a programme, as its owner reports them to the funder. */
+    record ParticipantsView(UUID programmeId, List<ProgrammeParticipant> participants) {}
 
     @GetMapping("/paid-time")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaidTimeView.class)))

@@ -3,6 +3,7 @@ package se.samlyft.reporting.report.web;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import se.samlyft.platform.export.Sheet;
 import se.samlyft.reporting.report.Breakdown;
 import se.samlyft.reporting.report.FollowUp;
 import se.samlyft.reporting.report.MonthlyReport;

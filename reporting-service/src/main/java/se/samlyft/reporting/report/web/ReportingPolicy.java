@@ -69,6 +69,15 @@ public final class ReportingPolicy {
         }
     }
 
+    /**
+     * The refusal of a programme's participant list to a reader who may list people but is not the project leader of
+     * the programme's owner (its coordinator, or the federation coordinator when a federation owns it).
+     */
+    public static Denied notTheProjectLeaderOfTheOwner() {
+        return new Denied("Only the project leader of the programme's owner (its coordinator, or the federation"
+                + " coordinator when a federation owns it) may list the programme's participants.");
+    }
+
     private static Caller caller() {
         return CurrentCaller.get().orElseThrow(() -> new Denied("Only an authenticated caller may read reports."));
     }

@@ -1,4 +1,4 @@
-package se.samlyft.reporting.report.web;
+package se.samlyft.platform.export;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -12,15 +12,15 @@ import org.jspecify.annotations.Nullable;
  * semicolons between fields, decimal commas, CRLF line ends, and each sheet after a line with its title and an empty
  * line between sheets. Text that a spreadsheet would run as a formula is neutralised ({@link SpreadsheetText}).
  */
-final class CsvExport {
+public final class CsvExport {
 
-    static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
+    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String LINE_END = "\r\n";
 
     private CsvExport() {}
 
-    static byte[] of(List<Sheet> sheets) {
+    public static byte[] of(List<Sheet> sheets) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sheets.size(); i++) {
             Sheet sheet = sheets.get(i);

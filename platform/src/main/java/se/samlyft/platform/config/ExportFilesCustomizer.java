@@ -1,4 +1,4 @@
-package se.samlyft.reporting.report.web;
+package se.samlyft.platform.config;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.BinarySchema;
@@ -8,15 +8,14 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Arrays;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
+import se.samlyft.platform.export.XlsxExport;
 
 /**
- * In the OpenAPI document, a report's 200 also offers the files its {@code format} parameter asks for: CSV and XLSX
- * beside the JSON view (see {@link Format}).
+ * In the OpenAPI document, the 200 of an operation with a {@code format} parameter (a report, a participant list)
+ * also offers the files the platform's {@code export.Format} answers: CSV and XLSX beside the JSON view.
  */
-@Component
-class ReportFiles implements OperationCustomizer {
+final class ExportFilesCustomizer implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -29,7 +28,7 @@ class ReportFiles implements OperationCustomizer {
             Content content = ok.getContent();
             content.addMediaType("text/csv", new MediaType().schema(new StringSchema()));
             content.addMediaType(XlsxExport.MEDIA_TYPE, new MediaType().schema(new BinarySchema()));
-            ok.description("The report as JSON, or with format=csv or xlsx as a file to download");
+            ok.description("As JSON, or with format=csv or xlsx as a file to download");
         }
         return operation;
     }

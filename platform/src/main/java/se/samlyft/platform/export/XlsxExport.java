@@ -1,4 +1,4 @@
-package se.samlyft.reporting.report.web;
+package se.samlyft.platform.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * text, with the headings in bold. Text that a spreadsheet would run as a formula is neutralised
  * ({@link SpreadsheetText}).
  */
-final class XlsxExport {
+public final class XlsxExport {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int MAXIMUM_SHEET_NAME = 31;
 
     private XlsxExport() {}
 
-    static byte[] of(List<Sheet> sheets) {
+    public static byte[] of(List<Sheet> sheets) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(bytes, "Samlyft", "1.0");

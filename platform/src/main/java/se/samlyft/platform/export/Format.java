@@ -1,4 +1,4 @@
-package se.samlyft.reporting.report.web;
+package se.samlyft.platform.export;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +9,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import se.samlyft.platform.problem.InvalidInput;
 
-/** How a report is answered: JSON (the default), CSV or XLSX to download. */
-enum Format {
+/** How a report or list is answered: JSON (the default), CSV or XLSX to download. */
+public enum Format {
     JSON,
     CSV,
     XLSX;
 
-    static Format of(String format) {
+    /** The format a {@code format} parameter names: a 400 problem naming the parameter for any other. */
+    public static Format of(String format) {
         try {
             return valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
@@ -24,7 +25,7 @@ enum Format {
     }
 
     /** The answer: the JSON view, or the report's sheets as a file named {@code name} with this format's ending. */
-    ResponseEntity<?> answer(Supplier<Object> json, Supplier<List<Sheet>> sheets, String name) {
+    public ResponseEntity<?> answer(Supplier<Object> json, Supplier<List<Sheet>> sheets, String name) {
         return switch (this) {
             case JSON ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());

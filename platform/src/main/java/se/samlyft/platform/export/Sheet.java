@@ -1,4 +1,4 @@
-package se.samlyft.reporting.report.web;
+package se.samlyft.platform.export;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,20 +9,21 @@ import org.jspecify.annotations.Nullable;
  * One table of an export: a title (the sheet's name in XLSX, a heading line in CSV), the column headings, and rows
  * whose cells are text, numbers or empty.
  */
-record Sheet(String title, List<String> headings, List<List<@Nullable Object>> rows) {
+public record Sheet(String title, List<String> headings, List<List<@Nullable Object>> rows) {
 
-    Sheet {
+    public Sheet {
         headings = List.copyOf(headings);
         rows = rows.stream()
                 .map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row)))
                 .toList();
     }
 
-    static Builder titled(String title, String... headings) {
+    public static Builder titled(String title, String... headings) {
         return new Builder(title, List.of(headings));
     }
 
-    static final class Builder {
+    /** Builds a sheet row by row. */
+    public static final class Builder {
 
         private final String title;
         private final List<String> headings;
@@ -33,7 +34,7 @@ record Sheet(String title, List<String> headings, List<List<@Nullable Object>> r
             this.headings = headings;
         }
 
-        Builder row(@Nullable Object... cells) {
+        public Builder row(@Nullable Object... cells) {
             if (cells.length != headings.size()) {
                 throw new IllegalArgumentException("A row of " + title + " has " + headings.size() + " cells");
             }
@@ -41,7 +42,7 @@ record Sheet(String title, List<String> headings, List<List<@Nullable Object>> r
             return this;
         }
 
-        Sheet build() {
+        public Sheet build() {
             return new Sheet(title, headings, rows);
         }
     }
