@@ -20,7 +20,8 @@ final class ExportFilesCustomizer implements OperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         boolean hasFormat = Arrays.stream(handler.getMethodParameters())
-                .anyMatch(parameter -> "format".equals(parameter.getParameterName()));
+                .anyMatch(parameter ->
+                        "format".equals(parameter.getParameterName()) && parameter.getParameterType() == String.class);
         ApiResponse ok = operation.getResponses() == null
                 ? null
                 : operation.getResponses().get("200");
