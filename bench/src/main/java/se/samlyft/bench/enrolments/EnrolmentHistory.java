@@ -23,21 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import se.samlyft.deploy.LocalPlatform;
 import se.samlyft.enrolment.enrolment.EnrolmentState;
-import se.samlyft.enrolment.enrolment.Enrolments;
-import se.samlyft.enrolment.enrolment.Seats;
+import se.samlyft.enrolment.enrolment.application.ReplayingHistory;
 import se.samlyft.enrolment.offering.Offering;
 import se.samlyft.enrolment.person.Person;
 
 /**
- * Writes the enrolment history of the national dataset through enrolment-service's own code in this JVM: every request
- * at the offering's seat desk ({@link Seats#atOffering}, as a coordinator's request over the API is served), then the
- * managers' decisions, withdrawals, starts, progress, pauses, completions, monthly time statements and evaluations as
- * methods of the domain, each stored with its events in the outbox in the same transaction, which the running
- * enrolment-service then relays. Call it once enrolment-service has learnt the people, courses and offerings from
- * identity's and catalog's events.
+ * Writes the enrolment history of the national dataset through enrolment-service's own use case in this JVM
+ * ({@link ReplayingHistory}): every request at the offering's seat desk, as a coordinator's request over the API is
+ * served, then the managers' decisions, withdrawals, starts, progress, pauses, completions, monthly time statements
+ * and evaluations through the aggregate's rules, each stored with its events in the outbox in the same transaction,
+ * which the running enrolment-service then relays. Call it once enrolment-service has learnt the people, courses and
+ * offerings from identity's and catalog's events.
  *
  * <p>Each offering's whole history is one unit of work at its desk (one transaction, in the offering's tenant scope);
  * {@code -Dbench.enrolment-threads} (4) units run at once. The requests are spread over the offerings that are open for
@@ -155,9 +153,7 @@ public final class EnrolmentHistory {
             }
         }
         int[] requests = spread(offerings, inventory, enrolments, seed);
-        Seats seats = service.bean(Seats.class);
-        Enrolments repository = service.bean(Enrolments.class);
-        JdbcClient jdbc = service.bean(JdbcClient.class);
+        ReplayingHistory replaying = service.bean(ReplayingHistory.class);
 
         OfferingHistory.Tally total = new OfferingHistory.Tally();
         AtomicLong done = new AtomicLong();
@@ -194,10 +190,10 @@ public final class EnrolmentHistory {
                                 new OfferingHistory(offering, inventory.courseOf(offering), people, seed, FROM, until);
                         long[] appended = {0};
                         try {
-                            OfferingHistory.Tally tally = seats.atOffering(
+                            OfferingHistory.Tally tally = replaying.ofOffering(
                                     offering.id(),
-                                    desk -> InProcessEnrolmentService.countingEvents(
-                                            appended, () -> history.play(desk, repository, jdbc)));
+                                    replay -> InProcessEnrolmentService.countingEvents(
+                                            appended, () -> history.play(replay)));
                             synchronized (total) {
                                 total.add(tally);
                             }

@@ -1,7 +1,6 @@
 package se.samlyft.bench.enrolments;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -12,23 +11,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import se.samlyft.enrolment.enrolment.Enrolment;
 import se.samlyft.enrolment.enrolment.EnrolmentState;
-import se.samlyft.enrolment.enrolment.Enrolments;
 import se.samlyft.enrolment.enrolment.RequestedBy;
-import se.samlyft.enrolment.enrolment.SeatDesk;
-import se.samlyft.enrolment.enrolment.SeatHold;
 import se.samlyft.enrolment.enrolment.TimeStatement;
+import se.samlyft.enrolment.enrolment.application.ReplayingHistory;
 import se.samlyft.enrolment.offering.Course;
 import se.samlyft.enrolment.offering.Offering;
 import se.samlyft.enrolment.person.Person;
@@ -36,13 +29,14 @@ import se.samlyft.platform.problem.InvalidInput;
 import se.samlyft.platform.problem.ProblemException;
 
 /**
- * The history of one offering, played in time order at its seat desk, in the one transaction that holds its seats:
+ * The history of one offering, played in time order through {@link ReplayingHistory}, in the one transaction that
+ * holds its seats:
  * coordinators request seats for people of the audience while enrolment is open, managers approve or decline held
  * seats, some withdraw before the start (their seats going to the people waiting), the unused quotas are released as
  * the service's sweep releases them, and then people start, make progress, pause and resume, complete, confirm their
- * hours month by month and evaluate the course; a few do not show up or give up half-way. Every move is a method of
- * the seat desk or of {@link Enrolment}, stored through {@link Enrolments} with its events, at the instant it happened;
- * moves after {@code until} are left undone, as the future.
+ * hours month by month and evaluate the course; a few do not show up or give up half-way. Every move is a move of the
+ * replay, through the aggregate's rules and stored with its events, at the instant it happened; moves after
+ * {@code until} are left undone, as the future.
  *
  * <p>Everything random comes from a generator seeded by the seed and the offering's id, so the same seed gives the
  * same history whatever the threads.
@@ -133,10 +127,10 @@ final class OfferingHistory {
                 && !offering.cancelled();
     }
 
-    /** Plays the history at the offering's desk; a move the domain refuses is counted and left out. */
-    Tally play(SeatDesk desk, Enrolments enrolments, JdbcClient jdbc) {
+    /** Plays the history in the offering's replay; a move the domain refuses is counted and left out. */
+    Tally play(ReplayingHistory.Replay replay) {
         Tally tally = new Tally();
-        Play play = new Play(desk, enrolments, jdbc, tally);
+        Play play = new Play(replay, tally);
         while (!steps.isEmpty()) {
             Step step = steps.poll();
             if (step.at().isAfter(until)) {
@@ -153,36 +147,30 @@ final class OfferingHistory {
             }
         }
         for (Participant participant : participants) {
-            if (participant.enrolment != null) {
+            EnrolmentState state = replay.state(participant.id);
+            if (state != null) {
                 tally.enrolments++;
-                tally.states.merge(participant.enrolment.state(), 1L, Long::sum);
+                tally.states.merge(state, 1L, Long::sum);
             }
         }
         return tally;
     }
 
-    /** The moves, as one piece of work at the desk. */
+    /** The moves, as one piece of work on the offering's history. */
     private final class Play {
 
-        private final SeatDesk desk;
-        private final Enrolments enrolments;
-        private final JdbcClient jdbc;
+        private final ReplayingHistory.Replay replay;
         private final Tally tally;
 
-        Play(SeatDesk desk, Enrolments enrolments, JdbcClient jdbc, Tally tally) {
-            this.desk = desk;
-            this.enrolments = enrolments;
-            this.jdbc = jdbc;
+        Play(ReplayingHistory.Replay replay, Tally tally) {
+            this.replay = replay;
             this.tally = tally;
         }
 
         void step(Step step) {
             Instant at = step.at();
             if (step.kind() == Kind.RELEASE_QUOTAS) {
-                desk.sweep(at);
-                jdbc.sql("update offering set quota_release_handled_at = ? where id = ?")
-                        .params(Timestamp.from(at), offering.id())
-                        .update();
+                replay.releaseQuotas(at);
                 promoted(at);
                 return;
             }
@@ -192,16 +180,16 @@ final class OfferingHistory {
             }
             switch (step.kind()) {
                 case REQUEST -> {
-                    p.enrolment = desk.request(p.id, p.person, RequestedBy.COORDINATOR, at);
+                    replay.request(p.id, p.person, RequestedBy.COORDINATOR, at);
                     placed(p, at);
                 }
                 case DECIDE -> {
                     if (state(p) == EnrolmentState.AWAITING_APPROVAL) {
                         if (p.fate.declined) {
-                            p.enrolment = desk.decline(p.id, pick(DECLINE_REASONS), at);
+                            replay.decline(p.id, pick(DECLINE_REASONS), at);
                             promoted(at);
                         } else {
-                            p.enrolment = desk.approve(p.id, at);
+                            replay.approve(p.id, at);
                             placed(p, at);
                         }
                     }
@@ -209,7 +197,7 @@ final class OfferingHistory {
                 case WITHDRAW -> {
                     EnrolmentState state = state(p);
                     if (state != null && state != EnrolmentState.IN_PROGRESS && EnrolmentState.LIVE.contains(state)) {
-                        p.enrolment = desk.withdraw(p.id, at);
+                        replay.withdraw(p.id, at);
                         promoted(at);
                     }
                 }
@@ -217,27 +205,26 @@ final class OfferingHistory {
                 case BEGIN -> {
                     if (state(p) == EnrolmentState.CONFIRMED) {
                         if (p.fate.noShow) {
-                            move(p, enrolment -> enrolment.markNoShow(offering, at));
+                            replay.markNoShow(p.id, at);
                         } else {
-                            move(p, enrolment -> enrolment.start(offering, at));
+                            replay.start(p.id, at);
                             planCourse(p, at);
                         }
                     }
                 }
-                case PROGRESS ->
-                    move(p, enrolment -> enrolment.recordProgress(step.number(), "modul-" + step.number(), course, at));
-                case PAUSE -> move(p, enrolment -> enrolment.pause(at));
-                case RESUME -> move(p, enrolment -> enrolment.resume(at));
+                case PROGRESS -> replay.recordProgress(p.id, step.number(), "modul-" + step.number(), course, at);
+                case PAUSE -> replay.pause(p.id, at);
+                case RESUME -> replay.resume(p.id, at);
                 case COMPLETE -> {
                     if (state(p) == EnrolmentState.IN_PROGRESS) {
-                        move(p, enrolment -> enrolment.recordCompletion(course, at));
+                        replay.recordCompletion(p.id, course, at);
                     }
                 }
                 case STATEMENT -> statement(p, step, at);
                 case EVALUATE -> {
                     if (state(p) == EnrolmentState.COMPLETED) {
                         String comment = p.fate.comments ? pick(COMMENTS) : null;
-                        move(p, enrolment -> enrolment.evaluate(p.fate.usefulness, comment, at));
+                        replay.evaluate(p.id, p.fate.usefulness, comment, at);
                         tally.evaluations++;
                     }
                 }
@@ -248,8 +235,8 @@ final class OfferingHistory {
         private void placed(Participant p, Instant at) {
             EnrolmentState state = state(p);
             if (state == EnrolmentState.AWAITING_APPROVAL) {
-                SeatHold seat = p.enrolment().stored().seat();
-                Instant hold = seat == null || seat.until() == null ? at.plus(Duration.ofDays(7)) : seat.until();
+                Instant heldUntil = replay.holdUntil(p.id);
+                Instant hold = heldUntil == null ? at.plus(Duration.ofDays(7)) : heldUntil;
                 Duration room = scaled(Duration.between(at, hold), 0.9);
                 Duration wait = room.compareTo(Duration.ofDays(5)) > 0 ? Duration.ofDays(5) : room;
                 schedule(at.plus(scaled(wait, 0.05 + 0.95 * random.nextDouble())), p, Kind.DECIDE);
@@ -268,23 +255,13 @@ final class OfferingHistory {
 
         /** A seat was released: whoever it went to, from the waiting list, goes on from there. */
         private void promoted(Instant at) {
-            Set<UUID> waiting = new HashSet<>();
-            for (Enrolment enrolment : enrolments.waitlist(offering.id())) {
-                waiting.add(enrolment.id().value());
-            }
+            Set<UUID> waiting = replay.waiting();
             for (Participant p : participants) {
                 if (state(p) == EnrolmentState.WAITLISTED && !waiting.contains(p.id)) {
-                    p.enrolment = enrolments.find(p.id).orElseThrow();
+                    replay.reload(p.id);
                     placed(p, at);
                 }
             }
-        }
-
-        private void move(Participant p, Consumer<Enrolment> move) {
-            Enrolment enrolment = p.enrolment();
-            long stored = enrolment.version();
-            move.accept(enrolment);
-            enrolments.update(enrolment, stored);
         }
 
         private void statement(Participant p, Step step, Instant at) {
@@ -301,19 +278,15 @@ final class OfferingHistory {
             if (previous != null && previous.hours().compareTo(hours) == 0) {
                 hours = hours.add(BigDecimal.ONE);
             }
-            Enrolment enrolment = p.enrolment();
-            long stored = enrolment.version();
-            TimeStatement confirmed = enrolment.confirmTimeStatement(
+            TimeStatement confirmed = replay.confirmTimeStatement(
+                    p.id,
                     month,
                     hours,
                     paid,
                     previous,
-                    offering,
                     YearMonth.from(offering.startsAt().atZone(SWEDEN)),
                     YearMonth.from(at.atZone(SWEDEN)),
                     at);
-            enrolments.update(enrolment, stored);
-            enrolments.saveTimeStatement(enrolment, confirmed);
             p.statements.put(month, confirmed);
             tally.timeStatements++;
             if (previous != null) {
@@ -322,7 +295,7 @@ final class OfferingHistory {
         }
 
         private @Nullable EnrolmentState state(Participant p) {
-            return p.enrolment == null ? null : p.enrolment.state();
+            return replay.state(p.id);
         }
     }
 
@@ -492,22 +465,12 @@ final class OfferingHistory {
         final Deque<Step> plan = new ArrayDeque<>();
         final Map<YearMonth, TimeStatement> statements = new HashMap<>();
 
-        @Nullable
-        Enrolment enrolment;
-
         boolean withdrawalPlanned;
 
         Participant(Person person, UUID id, Fate fate) {
             this.person = person;
             this.id = id;
             this.fate = fate;
-        }
-
-        Enrolment enrolment() {
-            if (enrolment == null) {
-                throw new IllegalStateException("No enrolment requested yet for " + id);
-            }
-            return enrolment;
         }
     }
 

@@ -1,8 +1,10 @@
 package se.samlyft.enrolment.config;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import se.samlyft.enrolment.enrolment.Enrolments;
 import se.samlyft.enrolment.enrolment.Seats;
 import se.samlyft.enrolment.enrolment.application.ApplyingForASeat;
@@ -16,6 +18,7 @@ import se.samlyft.enrolment.enrolment.application.KeepingPeopleCopies;
 import se.samlyft.enrolment.enrolment.application.ReadingEnrolments;
 import se.samlyft.enrolment.enrolment.application.RecordingAttendance;
 import se.samlyft.enrolment.enrolment.application.RecordingTime;
+import se.samlyft.enrolment.enrolment.application.ReplayingHistory;
 import se.samlyft.enrolment.enrolment.application.TakingTheCourse;
 import se.samlyft.enrolment.enrolment.application.Transactions;
 import se.samlyft.enrolment.enrolment.application.Withdrawing;
@@ -95,5 +98,15 @@ class UseCaseConfiguration {
     KeepingPeopleCopies keepingPeopleCopies(
             People people, Enrolments enrolments, Seats seats, Transactions transactions, EnrolmentLookup lookup) {
         return new KeepingPeopleCopies(people, enrolments, seats, transactions, lookup);
+    }
+
+    @Bean
+    ReplayingHistory replayingHistory(Seats seats, Enrolments enrolments, JdbcClient jdbc) {
+        return new ReplayingHistory(
+                seats,
+                enrolments,
+                (offeringId, at) -> jdbc.sql("update offering set quota_release_handled_at = ? where id = ?")
+                        .params(Timestamp.from(at), offeringId)
+                        .update());
     }
 }
