@@ -36,7 +36,10 @@ import se.samlyft.platform.tenancy.TenantScope;
  * Deliveries in PostgreSQL. Claiming goes through {@code claim_deliveries}, which runs with the owner's rights across
  * tenants and answers ids and tenants only; loading and recording run in each tenant's scope, under row-level
  * security. Outcomes are written a batch at a time, one statement each for the attempts, the deliveries and the
- * postponed lanes, and only for deliveries whose lease is still the one they were claimed with.
+ * postponed lanes, and only for deliveries whose lease is still the one they were claimed with. The ids and leases
+ * come in as {@code uuid[]}, never as text cast in the join: under row-level security PostgreSQL may not push a
+ * condition with a function that is not leakproof (a text-to-uuid cast) below the policy, and would scan every
+ * delivery of the tenant for each batch instead of looking up the batch's rows by key.
  */
 @Repository
 class JdbcDeliveries implements Deliveries {
@@ -51,28 +54,28 @@ class JdbcDeliveries implements Deliveries {
             where d.id = any (?::uuid[]) and d.lease = ? and d.status = 'PENDING'
             order by d.position, d.seq""";
 
-    private static final String RECORD_ATTEMPTS = """
+    static final String RECORD_ATTEMPTS = """
             insert into delivery_attempt (delivery_id, tenant_id, attempt, started_at, duration_ms, status_code, error)
             select d.id, d.tenant_id, d.attempts + 1, x.started_at::timestamptz, x.duration_ms::integer,
                 x.status_code::integer, x.error
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
                 as x(id, lease, started_at, duration_ms, status_code, error)
-            join delivery d on d.id = x.id::uuid and d.lease = x.lease::uuid""";
+            join delivery d on d.id = x.id and d.lease = x.lease""";
 
-    private static final String RECORD_DELIVERIES = """
+    static final String RECORD_DELIVERIES = """
             update delivery d set status = x.status, attempts = d.attempts + 1,
                 next_attempt_at = coalesce(x.next_attempt_at::timestamptz, d.next_attempt_at),
                 delivered_at = x.delivered_at::timestamptz, last_status = x.status_code::integer, last_error = x.error,
                 lease = null, leased_until = null
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 as x(id, lease, status, next_attempt_at, delivered_at, status_code, error)
-            where d.id = x.id::uuid and d.lease = x.lease::uuid""";
+            where d.id = x.id and d.lease = x.lease""";
 
     /** The rest of a lane waits at least as long as its head, so that claims do not look at it meanwhile. */
-    private static final String POSTPONE_LANES = """
+    static final String POSTPONE_LANES = """
             update delivery e set next_attempt_at = greatest(e.next_attempt_at, x.next_attempt_at::timestamptz)
-            from unnest(?::text[], ?::text[]) as x(id, next_attempt_at)
-            join delivery d on d.id = x.id::uuid
+            from unnest(?::uuid[], ?::text[]) as x(id, next_attempt_at)
+            join delivery d on d.id = x.id
             where e.subscription_id = d.subscription_id and e.aggregate_key = d.aggregate_key
               and e.status = 'PENDING' and e.id <> d.id""";
 
